@@ -1,0 +1,91 @@
+using System.Text.Json;
+using DoanKhoi.Problems;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Turns the failures of <see cref="DoanKhoi.Problems"/> and unreadable requests into problem
+/// details. Anything else falls through to the default handler: a 500 without internals.</summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            ValidationFailedException e => Invalid(e.Errors),
+            BadHttpRequestException e => Unreadable(e),
+            NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
+            ConflictException e => WithField(new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message }, e.Field, e.Message),
+            DomainRuleException e => new ProblemDetails { Status = 422, Title = "The request breaks a rule", Detail = e.Message },
+            _ => null,
+        };
+        if (problem is null) return false;
+
+        logger.LogInformation("Request refused with {Status}: {Detail}", problem.Status, problem.Detail);
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static HttpValidationProblemDetails Invalid(IReadOnlyDictionary<string, string[]> errors) => new(errors.ToDictionary())
+    {
+        Status = 400,
+        Title = "One or more fields are invalid",
+        Detail = string.Join(" ", errors.SelectMany(e => e.Value)),
+    };
+
+    private static ProblemDetails WithField(ProblemDetails problem, string? field, string message) =>
+        field is null ? problem : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = problem.Status, Title = problem.Title, Detail = problem.Detail,
+        };
+
+    /// <summary>Malformed JSON, a value of the wrong type, a missing body or content type.</summary>
+    private static ProblemDetails Unreadable(BadHttpRequestException e)
+    {
+        if (e.InnerException is JsonException json)
+        {
+            var field = JsonPathToField(json.Path);
+            var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";
+            var message = field == "body"
+                ? $"The request body is not valid JSON{where}."
+                : $"The value of '{field}' could not be read{where}: expected {ExpectedType(json.Message)}.";
+            return Invalid(new Dictionary<string, string[]> { [field] = [message] });
+        }
+        if (e.StatusCode == StatusCodes.Status400BadRequest && e.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase))
+            return Invalid(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] });
+        return new ProblemDetails
+        {
+            Status = e.StatusCode,
+            Title = e.StatusCode == 415 ? "Unsupported media type" : "Bad request",
+            Detail = e.StatusCode == 415 ? "Send the body as JSON with 'Content-Type: application/json'." : e.Message,
+        };
+    }
+
+    /// <summary>"$.unit.name" → "unit.name"; "$" or nothing → "body".</summary>
+    internal static string JsonPathToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "body";
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field.Length == 0 ? "body" : char.ToLowerInvariant(field[0]) + field[1..];
+    }
+
+    /// <summary>System.Text.Json says "The JSON value could not be converted to System.Int32. Path: …".</summary>
+    private static string ExpectedType(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"converted to (?:[\w.]+\.)?(?<type>\w+)");
+        return match.Groups["type"].Value switch
+        {
+            "String" => "text",
+            "Int32" or "Int64" or "Decimal" or "Double" => "a number",
+            "Boolean" => "true or false",
+            "Guid" => "an id (a GUID)",
+            "DateOnly" => "a date (yyyy-MM-dd)",
+            "DateTime" or "DateTimeOffset" => "a date and time (ISO 8601)",
+            "" => "a value of another type",
+            var other => $"a {other}",
+        };
+    }
+}

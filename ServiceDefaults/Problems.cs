@@ -1,0 +1,59 @@
+namespace DoanKhoi.Problems;
+
+// The failures a request can meet, each turned into RFC 9457 problem details by
+// ProblemDetailsExceptionHandler. Messages are written for the person who sent the request.
+
+/// <summary>One or more fields are invalid (400). Keys are the request's field names.</summary>
+public class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("One or more fields are invalid: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
+{
+    public ValidationFailedException(string field, string message) : this(new Dictionary<string, string[]> { [field] = [message] }) { }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
+
+/// <summary>The thing asked for does not exist (404).</summary>
+public class NotFoundException(string what, object id) : Exception($"There is no {what} with id '{id}'.");
+
+/// <summary>The request clashes with what is stored: a duplicate code, a stale version (409).</summary>
+public class ConflictException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}
+
+/// <summary>The request is well-formed but breaks a rule of the domain (422).</summary>
+public class DomainRuleException(string message) : Exception(message);
+
+/// <summary>Collects field errors and throws them together, so the sender learns every problem at once.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+    }
+
+    /// <summary>Runs <paramref name="create"/>; a <see cref="ValidationFailedException"/> it throws is recorded instead.</summary>
+    public T? Check<T>(Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+                foreach (var message in messages) Add(field, message);
+            return default;
+        }
+    }
+
+    public void ThrowIfAny()
+    {
+        if (Any) throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+}

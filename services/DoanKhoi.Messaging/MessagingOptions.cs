@@ -1,0 +1,22 @@
+namespace DoanKhoi.Messaging;
+
+/// <summary>Settings of the bus, the outbox dispatcher and consumer retries (section "Messaging").</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>How often the dispatcher looks for events when nothing woke it (events written by another instance).</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one publish may wait for the broker's confirmation before it is retried.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public int OutboxBatchSize { get; set; } = 100;
+
+    /// <summary>Longest wait between two attempts to publish the same event.</summary>
+    public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts after the first before a message goes to the consumer's _error queue.</summary>
+    public int RetryLimit { get; set; } = 5;
+    public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RetryDelta { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,206 @@
+using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Membership.Domain;
+using DoanKhoi.Membership.Infrastructure;
+using DoanKhoi.Messaging;
+using DoanKhoi.Problems;
+using DoanKhoi.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoanKhoi.Membership.Apis;
+
+/// <summary>Grassroots units (cơ sở Đoàn) and their branches (chi đoàn).</summary>
+public static class UnitsApi
+{
+    public const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
+    {
+        var units = app.MapGroup("/units").WithTags("Units");
+        units.MapPost("/", CreateUnit).WithSummary("Create a grassroots unit in a cluster");
+        units.MapGet("/", ListUnits).WithSummary("List units: by cluster, kind, status, and text that ignores diacritics and case");
+        units.MapGet("/{id:guid}", GetUnit).WithName(nameof(GetUnit)).WithSummary("Get a unit");
+        units.MapPut("/{id:guid}/name", RenameUnit).WithSummary("Rename a unit");
+        units.MapPut("/{id:guid}/cluster", MoveUnit).WithSummary("Move a unit to another emulation cluster");
+        units.MapPost("/{id:guid}/close", CloseUnit).WithSummary("Close a unit; it is kept with its history");
+        units.MapGet("/{id:guid}/history", GetUnitHistory).WithSummary("The changes of a unit, oldest first");
+        units.MapPost("/{id:guid}/branches", CreateBranch).WithSummary("Add a branch (chi đoàn) to a unit");
+        units.MapGet("/{id:guid}/branches", ListBranches).WithSummary("The branches of a unit");
+        return app;
+    }
+
+    public static async Task<CreatedAtRoute<UnitResponse>> CreateUnit(CreateUnitRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var code = errors.Check(() => OrganisationCode.From(request.Code));
+        var name = errors.Check(() => OrganisationName.From(request.Name));
+        var kind = errors.Check(() => ParseKind(request.Kind, "kind"));
+        if (request.ClusterId is null || request.ClusterId == Guid.Empty) errors.Add("clusterId", "A cluster is required.");
+        errors.ThrowIfAny();
+
+        var cluster = await db.Clusters.FindAsync([request.ClusterId!.Value], ct)
+            ?? throw new ValidationFailedException("clusterId", $"There is no cluster with id '{request.ClusterId}'.");
+        if (await db.Units.AnyAsync(u => u.Code == code!.Value, ct))
+            throw new ConflictException($"A unit with code '{code}' already exists.", "code");
+
+        var unit = Unit.Create(code!, name!, kind, cluster, clock.GetUtcNow());
+        db.Units.Add(unit);
+        db.AddEvent(new UnitCreated { Unit = unit.ToSnapshot(), OccurredAt = unit.CreatedAt }, clock);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.CreatedAtRoute(UnitResponse.From(unit, cluster), nameof(GetUnit), new { id = unit.Id });
+    }
+
+    public static async Task<Ok<PagedList<UnitResponse>>> ListUnits(
+        MembershipDbContext db, CancellationToken ct,
+        [FromQuery] Guid? clusterId = null, [FromQuery] string? kind = null, [FromQuery] string? status = null,
+        [FromQuery] string? q = null, [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
+    {
+        var errors = new FieldErrors();
+        var kindFilter = kind is null ? (UnitKind?)null : errors.Check(() => ParseKind(kind, "kind"));
+        var statusFilter = errors.Check(() => ParseStatus(status));
+        if (page < 1) errors.Add("page", "The page number starts at 1.");
+        if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"The page size is between 1 and {MaxPageSize}.");
+        errors.ThrowIfAny();
+
+        var query = db.Units.AsNoTracking().AsQueryable();
+        if (clusterId is { } cid) query = query.Where(u => u.ClusterId == cid);
+        if (kindFilter is { } k) query = query.Where(u => u.Kind == k);
+        if (statusFilter is { } s) query = query.Where(u => u.Status == s);
+        foreach (var word in SearchWords(q))
+        {
+            var pattern = $"%{EscapeLike(word)}%";
+            var codePattern = $"%{EscapeLike(word.ToUpperInvariant())}%";
+            query = query.Where(u => EF.Functions.Like(u.NameFolded, pattern) || EF.Functions.Like(u.Code, codePattern));
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderBy(u => u.NameFolded).ThenBy(u => u.Code)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.Clusters, u => u.ClusterId, c => c.Id, (u, c) => new { Unit = u, Cluster = c })
+            .ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<UnitResponse>(rows.Select(r => UnitResponse.From(r.Unit, r.Cluster)).ToList(), total, page, pageSize));
+    }
+
+    public static async Task<Ok<UnitResponse>> GetUnit(Guid id, MembershipDbContext db, CancellationToken ct)
+    {
+        var (unit, cluster) = await LoadAsync(db, id, ct);
+        return TypedResults.Ok(UnitResponse.From(unit, cluster));
+    }
+
+    public static async Task<Ok<UnitResponse>> RenameUnit(Guid id, RenameRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var name = OrganisationName.From(request.Name);
+        var (unit, cluster) = await LoadAsync(db, id, ct);
+        if (unit.Rename(name, clock.GetUtcNow()) is { } previous)
+        {
+            db.AddEvent(new UnitRenamed { Unit = unit.ToSnapshot(), PreviousName = previous, OccurredAt = clock.GetUtcNow() }, clock);
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.Ok(UnitResponse.From(unit, cluster));
+    }
+
+    public static async Task<Ok<UnitResponse>> MoveUnit(Guid id, MoveUnitRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.ClusterId is null || request.ClusterId == Guid.Empty) throw new ValidationFailedException("clusterId", "A cluster is required.");
+        var (unit, _) = await LoadAsync(db, id, ct);
+        var target = await db.Clusters.FindAsync([request.ClusterId.Value], ct)
+            ?? throw new ValidationFailedException("clusterId", $"There is no cluster with id '{request.ClusterId}'.");
+        if (unit.MoveTo(target, clock.GetUtcNow()) is { } previous)
+        {
+            db.AddEvent(new UnitMoved { Unit = unit.ToSnapshot(), PreviousClusterId = previous, OccurredAt = clock.GetUtcNow() }, clock);
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.Ok(UnitResponse.From(unit, target));
+    }
+
+    public static async Task<Ok<UnitResponse>> CloseUnit(Guid id, CloseUnitRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (unit, cluster) = await LoadAsync(db, id, ct);
+        var now = clock.GetUtcNow();
+        unit.Close(request.ClosedOn ?? VietnamTime.Today(clock), request.Reason, now);
+        db.AddEvent(new UnitClosed { Unit = unit.ToSnapshot(), Reason = unit.CloseReason, OccurredAt = now }, clock);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(UnitResponse.From(unit, cluster));
+    }
+
+    public static async Task<Ok<List<UnitHistoryResponse>>> GetUnitHistory(Guid id, MembershipDbContext db, CancellationToken ct)
+    {
+        var (unit, _) = await LoadAsync(db, id, ct);
+        return TypedResults.Ok(unit.History.OrderBy(h => h.Version)
+            .Select(h => new UnitHistoryResponse(h.Version, h.Change, h.From, h.To, h.At)).ToList());
+    }
+
+    public static async Task<CreatedAtRoute<BranchResponse>> CreateBranch(Guid id, CreateBranchRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var name = OrganisationName.From(request.Name);
+        var (unit, _) = await LoadAsync(db, id, ct);
+        if (await db.Branches.AnyAsync(b => b.UnitId == id && b.NameFolded == name.Folded, ct))
+            throw new ConflictException($"The unit already has a branch named '{name}'.", "name");
+        var branch = Branch.Create(unit, name, clock.GetUtcNow());
+        db.Branches.Add(branch);
+        db.AddEvent(new BranchCreated { Branch = branch.ToSnapshot(), OccurredAt = branch.CreatedAt }, clock);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.CreatedAtRoute(BranchResponse.From(branch), nameof(ListBranches), new { id });
+    }
+
+    public static async Task<Ok<List<BranchResponse>>> ListBranches(Guid id, MembershipDbContext db, CancellationToken ct)
+    {
+        if (!await db.Units.AnyAsync(u => u.Id == id, ct)) throw new NotFoundException("unit", id);
+        var branches = await db.Branches.AsNoTracking().Where(b => b.UnitId == id).OrderBy(b => b.NameFolded).ToListAsync(ct);
+        return TypedResults.Ok(branches.Select(BranchResponse.From).ToList());
+    }
+
+    private static async Task<(Unit Unit, Cluster Cluster)> LoadAsync(MembershipDbContext db, Guid id, CancellationToken ct)
+    {
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("unit", id);
+        var cluster = await db.Clusters.FirstAsync(c => c.Id == unit.ClusterId, ct);
+        return (unit, cluster);
+    }
+
+    internal static UnitKind ParseKind(string? text, string field) =>
+        Enum.TryParse<UnitKind>(text?.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _)
+            ? kind
+            : throw new ValidationFailedException(field, string.IsNullOrWhiteSpace(text)
+                ? "A unit kind is required: agency, enterprise or school."
+                : $"'{text}' is not a unit kind: use agency, enterprise or school.");
+
+    private static UnitStatus? ParseStatus(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "open" => UnitStatus.Open,
+        "closed" => UnitStatus.Closed,
+        "all" => null,
+        _ => throw new ValidationFailedException("status", $"'{text}' is not a status: use open, closed or all."),
+    };
+
+    private static IEnumerable<string> SearchWords(string? q) =>
+        string.IsNullOrWhiteSpace(q) ? [] : VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct();
+
+    private static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+}
+
+public sealed record CreateUnitRequest(string? Code, string? Name, string? Kind, Guid? ClusterId);
+
+public sealed record MoveUnitRequest(Guid? ClusterId);
+
+public sealed record CloseUnitRequest(DateOnly? ClosedOn, string? Reason);
+
+public sealed record CreateBranchRequest(string? Name);
+
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+
+public sealed record UnitResponse(
+    Guid Id, string Code, string Name, UnitKind Kind, Guid ClusterId, string ClusterCode, string ClusterName,
+    UnitStatus Status, DateOnly? ClosedOn, string? CloseReason, DateTimeOffset CreatedAt, int Version)
+{
+    public static UnitResponse From(Unit u, Cluster c) =>
+        new(u.Id, u.Code, u.Name, u.Kind, u.ClusterId, c.Code, c.Name, u.Status, u.ClosedOn, u.CloseReason, u.CreatedAt, u.Version);
+}
+
+public sealed record UnitHistoryResponse(int Version, UnitChange Change, string? From, string? To, DateTimeOffset At);
+
+public sealed record BranchResponse(Guid Id, Guid UnitId, string Name, DateTimeOffset CreatedAt)
+{
+    public static BranchResponse From(Branch b) => new(b.Id, b.UnitId, b.Name, b.CreatedAt);
+}

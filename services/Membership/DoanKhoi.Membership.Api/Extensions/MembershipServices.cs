@@ -1,0 +1,21 @@
+using DoanKhoi.Membership.Apis;
+using DoanKhoi.Membership.Infrastructure;
+using DoanKhoi.Messaging;
+
+namespace DoanKhoi.Membership.Extensions;
+
+public static class MembershipServices
+{
+    public const string ServiceName = "membership";
+    public const string DatabaseName = "membershipdb";
+
+    public static IHostApplicationBuilder AddMembershipServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<MembershipDbContext>(DatabaseName);
+        builder.AddMessaging<MembershipDbContext>(ServiceName);
+        builder.Services.AddOptions<OrganisationOptions>().BindConfiguration("Organisation");
+        builder.Services.AddOptions<DemoDataOptions>().BindConfiguration("Demo");
+        builder.Services.AddHostedService<DemoDataLoader>();
+        return builder;
+    }
+}

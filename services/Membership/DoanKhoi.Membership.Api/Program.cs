@@ -1,0 +1,17 @@
+using DoanKhoi.Membership.Apis;
+using DoanKhoi.Membership.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddMembershipServices();    // Extensions/: database, outbox, bus, demo data
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
+app.MapOrganisationApi();
+app.MapClustersApi();
+app.MapUnitsApi();
+app.Run();
+
+public partial class Program;
