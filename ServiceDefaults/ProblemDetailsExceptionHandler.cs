@@ -47,11 +47,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     {
         if (e.InnerException is JsonException json)
         {
-            var field = JsonPathToField(json.Path);
             var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";
-            var message = field == "body"
-                ? $"The request body is not valid JSON{where}."
-                : $"The value of '{field}' could not be read{where}: expected {ExpectedType(json.Message)}.";
+            var wrongType = json.Message.Contains("could not be converted", StringComparison.Ordinal);
+            var field = wrongType ? JsonPathToField(json.Path) : "body";
+            var message = wrongType && field != "body"
+                ? $"The value of '{field}' has the wrong type{where}{ExpectedType(json.Message)}."
+                : $"The request body is not valid JSON{where}.";
             return Invalid(new Dictionary<string, string[]> { [field] = [message] });
         }
         if (e.StatusCode == StatusCodes.Status400BadRequest && e.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase))
@@ -72,20 +73,21 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         return field.Length == 0 ? "body" : char.ToLowerInvariant(field[0]) + field[1..];
     }
 
-    /// <summary>System.Text.Json says "The JSON value could not be converted to System.Int32. Path: …".</summary>
+    /// <summary>System.Text.Json says "The JSON value could not be converted to System.Int32. Path: …";
+    /// it names the enclosing type when a property's own type is not simple, so only simple types are told.</summary>
     private static string ExpectedType(string message)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(message, @"converted to (?:[\w.]+\.)?(?<type>\w+)");
-        return match.Groups["type"].Value switch
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"converted to (?:System\.)?(?<type>[\w.]+?)(?:\. |\.$|$)");
+        var expected = match.Groups["type"].Value switch
         {
             "String" => "text",
-            "Int32" or "Int64" or "Decimal" or "Double" => "a number",
+            "Int32" or "Int64" or "Decimal" or "Double" or "Nullable`1[System.Int32]" => "a number",
             "Boolean" => "true or false",
-            "Guid" => "an id (a GUID)",
-            "DateOnly" => "a date (yyyy-MM-dd)",
+            "Guid" or "Nullable`1[System.Guid]" => "an id (a GUID)",
+            "DateOnly" or "Nullable`1[System.DateOnly]" => "a date (yyyy-MM-dd)",
             "DateTime" or "DateTimeOffset" => "a date and time (ISO 8601)",
-            "" => "a value of another type",
-            var other => $"a {other}",
+            _ => null,
         };
+        return expected is null ? "" : $": expected {expected}";
     }
 }

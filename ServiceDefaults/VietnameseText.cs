@@ -43,4 +43,12 @@ public static class VietnameseText
         }
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>One SQL LIKE pattern per word of what someone typed, folded and escaped:
+    /// "Đoàn  trường" → ["%doan%", "%truong%"]. A row matches when it matches every pattern.</summary>
+    public static IReadOnlyList<string> ContainsPatterns(string? query) =>
+        string.IsNullOrWhiteSpace(query)
+            ? []
+            : Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct()
+                .Select(word => "%" + word.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%").ToList();
 }

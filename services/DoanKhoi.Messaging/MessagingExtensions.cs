@@ -12,7 +12,7 @@ namespace DoanKhoi.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>The connection string name of the broker, shared with the AppHost.</summary>
-    public const string BrokerConnectionName = "messaging";
+    public const string BrokerConnectionName = ResourceNames.Messaging;
 
     /// <summary>Registers the service's DbContext on PostgreSQL (connection string
     /// <paramref name="connectionName"/>) with Aspire's retries, health check and telemetry, the outbox

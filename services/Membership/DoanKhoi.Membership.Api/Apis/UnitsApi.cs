@@ -67,10 +67,9 @@ public static class UnitsApi
         if (clusterId is { } cid) query = query.Where(u => u.ClusterId == cid);
         if (kindFilter is { } k) query = query.Where(u => u.Kind == k);
         if (statusFilter is { } s) query = query.Where(u => u.Status == s);
-        foreach (var word in SearchWords(q))
+        foreach (var pattern in VietnameseText.ContainsPatterns(q))
         {
-            var pattern = $"%{EscapeLike(word)}%";
-            var codePattern = $"%{EscapeLike(word.ToUpperInvariant())}%";
+            var codePattern = pattern.ToUpperInvariant();
             query = query.Where(u => EF.Functions.Like(u.NameFolded, pattern) || EF.Functions.Like(u.Code, codePattern));
         }
 
@@ -174,10 +173,6 @@ public static class UnitsApi
         _ => throw new ValidationFailedException("status", $"'{text}' is not a status: use open, closed or all."),
     };
 
-    private static IEnumerable<string> SearchWords(string? q) =>
-        string.IsNullOrWhiteSpace(q) ? [] : VietnameseText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct();
-
-    private static string EscapeLike(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }
 
 public sealed record CreateUnitRequest(string? Code, string? Name, string? Kind, Guid? ClusterId);

@@ -119,11 +119,11 @@ public sealed class DemoDataLoader(IServiceScopeFactory scopes, IOptions<DemoDat
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>"Đoàn Thanh niên Sở Y tế" → "DTN-SYT": the initials of the union part and of the host.</summary>
+    /// <summary>"Đoàn Thanh niên Sở Y tế" → "DTN-SYT", "Chi đoàn Báo Lạng Sơn" → "CD-BLS": the initials of the union part and of the host.</summary>
     private static string UniqueCode(string name, HashSet<string> taken)
     {
         var words = VietnameseText.Fold(name).Split(' ', '-', ',').Where(w => w.Length > 0).ToList();
-        var prefixLength = words[0] == "chi" || words[1] == "thanh" ? 2 : words[1] == "truong" ? 1 : 2;
+        var prefixLength = words[1] == "thanh" ? 3 : 2; // "doan thanh nien", "chi doan", "doan truong"
         var prefix = string.Concat(words.Take(prefixLength).Select(w => w[0])).ToUpperInvariant();
         var host = string.Concat(words.Skip(prefixLength).Where(w => w != "va").Select(w => w[0])).ToUpperInvariant();
         var code = $"{prefix}-{host}";

@@ -7,7 +7,7 @@ namespace DoanKhoi.Membership.Extensions;
 public static class MembershipServices
 {
     public const string ServiceName = "membership";
-    public const string DatabaseName = "membershipdb";
+    public const string DatabaseName = ResourceNames.MembershipDb;
 
     public static IHostApplicationBuilder AddMembershipServices(this IHostApplicationBuilder builder)
     {

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Brings the whole of DoanKhoi up: installs what is missing (PostgreSQL, RabbitMQ, NuGet packages),
+# then runs the Aspire AppHost: the dashboard, PostgreSQL, RabbitMQ, the four services and the gateway.
+# Ctrl+C stops everything it started; data stays in .data/ for the next run.
+#
+#   ./run.sh            the system, with whatever data it already has
+#   ./run.sh --demo     the same, loading the demo organisation into an empty database
+#
+# Ports (change them with these variables):
+#   DOANKHOI_DASHBOARD_PORT  Aspire dashboard       (default 18888; OTLP takes +1, resource service +2)
+#   DOANKHOI_GATEWAY_PORT    the gateway, the API   (default 8080)
+#   DOANKHOI_POSTGRES_PORT   PostgreSQL, loopback   (default 55432)
+#   DOANKHOI_RABBITMQ_PORT   RabbitMQ, loopback     (default 55672; Erlang distribution takes +1)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+demo=false
+for arg in "$@"; do
+  case "$arg" in
+    --demo) demo=true ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+dashboard_port="${DOANKHOI_DASHBOARD_PORT:-18888}"
+gateway_port="${DOANKHOI_GATEWAY_PORT:-8080}"
+postgres_port="${DOANKHOI_POSTGRES_PORT:-55432}"
+rabbitmq_port="${DOANKHOI_RABBITMQ_PORT:-55672}"
+
+taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for pair in "DOANKHOI_DASHBOARD_PORT:$dashboard_port" "DOANKHOI_DASHBOARD_PORT:$((dashboard_port + 1))" \
+            "DOANKHOI_DASHBOARD_PORT:$((dashboard_port + 2))" "DOANKHOI_GATEWAY_PORT:$gateway_port"; do
+  name="${pair%%:*}" port="${pair##*:}"
+  if taken "$port"; then
+    echo "run.sh: port $port is taken by another program (see: ss -ltnp 'sport = :$port')." >&2
+    echo "        Stop that program, or choose another port: $name=<port> ./run.sh" >&2
+    exit 1
+  fi
+done
+for pair in "DOANKHOI_POSTGRES_PORT:$postgres_port" "DOANKHOI_RABBITMQ_PORT:$rabbitmq_port" "DOANKHOI_RABBITMQ_PORT:$((rabbitmq_port + 1))"; do
+  name="${pair%%:*}" port="${pair##*:}"
+  if [ -z "${ConnectionStrings__postgres:-}${ConnectionStrings__messaging:-}" ] && taken "$port"; then
+    echo "run.sh: port $port, which DoanKhoi's own PostgreSQL or RabbitMQ uses, is taken (see: ss -ltnp 'sport = :$port')." >&2
+    echo "        Stop that program, or choose another port: $name=<port> ./run.sh" >&2
+    exit 1
+  fi
+done
+
+./eng/prerequisites.sh
+
+export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
+export ASPNETCORE_URLS="http://localhost:$dashboard_port"
+export ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$((dashboard_port + 1))"
+export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$((dashboard_port + 2))"
+export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true
+export DoanKhoi__GatewayPort="$gateway_port" DoanKhoi__PostgresPort="$postgres_port" DoanKhoi__RabbitMqPort="$rabbitmq_port"
+export DoanKhoi__Demo="$demo"
+
+echo "==> starting DoanKhoi: dashboard http://localhost:$dashboard_port, gateway http://localhost:$gateway_port (Ctrl+C stops)"
+exec dotnet run --project AppHost --no-launch-profile

@@ -1,0 +1,15 @@
+using DoanKhoi.Activities.Apis;
+using DoanKhoi.Activities.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddActivitiesServices();   // Extensions/: database, outbox, bus
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
+app.MapMovementsApi();
+app.Run();
+
+public partial class Program;

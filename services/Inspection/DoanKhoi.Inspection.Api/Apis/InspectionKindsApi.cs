@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DoanKhoi.Inspection.Apis;
+
+/// <summary>The kinds of inspection and supervision (seed 6.4, 7).</summary>
+public static class InspectionKindsApi
+{
+    public static readonly IReadOnlyList<InspectionKind> Kinds =
+    [
+        new("regular", "Kiểm tra thường xuyên", "Regular inspection"),
+        new("thematic", "Kiểm tra chuyên đề", "Thematic inspection"),
+        new("unscheduled", "Kiểm tra đột xuất", "Unscheduled inspection"),
+        new("signs-of-violation", "Kiểm tra khi có dấu hiệu vi phạm", "Inspection on signs of violation"),
+        new("supervision", "Giám sát", "Supervision"),
+        new("social-critique", "Phản biện xã hội", "Social critique"),
+    ];
+
+    public static IEndpointRouteBuilder MapInspectionKindsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/kinds", ListKinds).WithTags("Inspection kinds").WithSummary("The kinds of inspection and supervision");
+        return app;
+    }
+
+    public static Ok<IReadOnlyList<InspectionKind>> ListKinds() => TypedResults.Ok(Kinds);
+}
+
+public sealed record InspectionKind(string Id, string Name, string EnglishName);

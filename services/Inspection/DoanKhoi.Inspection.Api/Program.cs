@@ -1,0 +1,15 @@
+using DoanKhoi.Inspection.Apis;
+using DoanKhoi.Inspection.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddInspectionServices();   // Extensions/: database, outbox, bus
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
+app.MapInspectionKindsApi();
+app.Run();
+
+public partial class Program;

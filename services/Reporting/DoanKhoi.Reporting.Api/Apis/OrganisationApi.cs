@@ -1,0 +1,60 @@
+using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Problems;
+using DoanKhoi.Reporting.Domain;
+using DoanKhoi.Reporting.Infrastructure;
+using DoanKhoi.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoanKhoi.Reporting.Apis;
+
+/// <summary>Reporting's copy of the organisation tree, as it has heard it from membership.</summary>
+public static class OrganisationApi
+{
+    public static IEndpointRouteBuilder MapOrganisationApi(this IEndpointRouteBuilder app)
+    {
+        var organisation = app.MapGroup("/organisation").WithTags("Organisation");
+        organisation.MapGet("/clusters", ListClusters).WithSummary("The emulation clusters reporting knows");
+        organisation.MapGet("/units", ListUnits).WithSummary("The units reporting knows: by cluster, status, and text that ignores diacritics");
+        organisation.MapGet("/units/{id:guid}", GetUnit).WithSummary("One unit as reporting knows it");
+        return app;
+    }
+
+    public static async Task<Ok<List<ClusterView>>> ListClusters(ReportingDbContext db, CancellationToken ct)
+    {
+        var clusters = await db.Clusters.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
+        return TypedResults.Ok(clusters.Select(c => new ClusterView(c.Id, c.Code, c.Name, c.Version)).ToList());
+    }
+
+    public static async Task<Ok<List<UnitView>>> ListUnits(ReportingDbContext db, CancellationToken ct,
+        [FromQuery] Guid? clusterId = null, [FromQuery] string? status = null, [FromQuery] string? q = null)
+    {
+        var query = db.Units.AsNoTracking().AsQueryable();
+        if (clusterId is { } cid) query = query.Where(u => u.ClusterId == cid);
+        query = status?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "open" => query.Where(u => u.Status == UnitStatus.Open),
+            "closed" => query.Where(u => u.Status == UnitStatus.Closed),
+            "all" => query,
+            _ => throw new ValidationFailedException("status", $"'{status}' is not a status: use open, closed or all."),
+        };
+        foreach (var pattern in VietnameseText.ContainsPatterns(q))
+            query = query.Where(u => EF.Functions.Like(u.NameFolded, pattern));
+        var units = await query.OrderBy(u => u.NameFolded).ToListAsync(ct);
+        return TypedResults.Ok(units.Select(UnitView.From).ToList());
+    }
+
+    public static async Task<Ok<UnitView>> GetUnit(Guid id, ReportingDbContext db, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("unit", id);
+        return TypedResults.Ok(UnitView.From(unit));
+    }
+}
+
+public sealed record ClusterView(Guid Id, string Code, string Name, int Version);
+
+public sealed record UnitView(Guid Id, string Code, string Name, UnitKind Kind, Guid ClusterId, UnitStatus Status, DateOnly? ClosedOn, int Version)
+{
+    public static UnitView From(UnitCopy u) => new(u.Id, u.Code, u.Name, u.Kind, u.ClusterId, u.Status, u.ClosedOn, u.Version);
+}

@@ -1,0 +1,18 @@
+using DoanKhoi.Messaging;
+using DoanKhoi.Reporting.Consumers;
+using DoanKhoi.Reporting.Infrastructure;
+
+namespace DoanKhoi.Reporting.Extensions;
+
+public static class ReportingServices
+{
+    public const string ServiceName = "reporting";
+    public const string DatabaseName = ResourceNames.ReportingDb;
+
+    public static IHostApplicationBuilder AddReportingServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ReportingDbContext>(DatabaseName);
+        builder.AddMessaging<ReportingDbContext>(ServiceName, bus => bus.AddConsumer<OrganisationEventsConsumer>());
+        return builder;
+    }
+}

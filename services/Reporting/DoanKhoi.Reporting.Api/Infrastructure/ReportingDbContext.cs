@@ -1,0 +1,52 @@
+using DoanKhoi.Messaging;
+using DoanKhoi.Reporting.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace DoanKhoi.Reporting.Infrastructure;
+
+public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options)
+{
+    public DbSet<ClusterCopy> Clusters => Set<ClusterCopy>();
+    public DbSet<UnitCopy> Units => Set<UnitCopy>();
+    public DbSet<BranchCopy> Branches => Set<BranchCopy>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        // Ids come from membership; no foreign keys, since events may arrive in any order.
+        model.Entity<ClusterCopy>(e =>
+        {
+            e.ToTable("clusters");
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.Property(c => c.Code).HasMaxLength(30);
+            e.Property(c => c.Name).HasMaxLength(200);
+        });
+        model.Entity<UnitCopy>(e =>
+        {
+            e.ToTable("units");
+            e.Property(u => u.Id).ValueGeneratedNever();
+            e.Property(u => u.Code).HasMaxLength(30);
+            e.Property(u => u.Name).HasMaxLength(200);
+            e.Property(u => u.NameFolded).HasMaxLength(200);
+            e.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(u => u.ClusterId);
+        });
+        model.Entity<BranchCopy>(e =>
+        {
+            e.ToTable("branches");
+            e.Property(b => b.Id).ValueGeneratedNever();
+            e.Property(b => b.Name).HasMaxLength(200);
+            e.HasIndex(b => b.UnitId);
+        });
+        model.AddOutboxAndInbox();
+    }
+}
+
+public sealed class ReportingDbContextFactory : IDesignTimeDbContextFactory<ReportingDbContext>
+{
+    public ReportingDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<ReportingDbContext>()
+        .UseNpgsql("Host=localhost;Database=reportingdb", o => o.MigrationsHistoryTable("__ef_migrations_history"))
+        .UseSnakeCaseNamingConvention()
+        .Options);
+}

@@ -1,0 +1,15 @@
+using DoanKhoi.Reporting.Apis;
+using DoanKhoi.Reporting.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddReportingServices();     // Extensions/: database, outbox, bus, consumers
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
+app.MapOrganisationApi();
+app.Run();
+
+public partial class Program;
