@@ -26,7 +26,7 @@ public static class UnitsApi
         units.MapPost("/{id:guid}/close", CloseUnit).WithSummary("Close a unit; it is kept with its history");
         units.MapGet("/{id:guid}/history", GetUnitHistory).WithSummary("The changes of a unit, oldest first");
         units.MapPost("/{id:guid}/branches", CreateBranch).WithSummary("Add a branch (chi đoàn) to a unit");
-        units.MapGet("/{id:guid}/branches", ListBranches).WithSummary("The branches of a unit");
+        units.MapGet("/{id:guid}/branches", ListBranches).WithName(nameof(ListBranches)).WithSummary("The branches of a unit");
         return app;
     }
 

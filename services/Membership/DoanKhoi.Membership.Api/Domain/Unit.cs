@@ -110,4 +110,8 @@ public enum UnitChange
 }
 
 /// <summary>One change of a unit, kept for as long as the unit is.</summary>
-public sealed record UnitHistoryEntry(Guid UnitId, int Version, UnitChange Change, string? From, string? To, DateTimeOffset At);
+public sealed record UnitHistoryEntry(Guid UnitId, int Version, UnitChange Change, string? From, string? To, DateTimeOffset At)
+{
+    /// <summary>Store-generated, so a new entry is always inserted.</summary>
+    public long Id { get; private set; }
+}

@@ -41,7 +41,9 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             {
                 h.ToTable("unit_history");
                 h.WithOwner().HasForeignKey(x => x.UnitId);
-                h.HasKey(x => new { x.UnitId, x.Version });
+                h.HasKey(x => x.Id);
+                h.Property(x => x.Id).UseIdentityAlwaysColumn();
+                h.HasIndex(x => new { x.UnitId, x.Version }).IsUnique();
                 h.Property(x => x.Change).HasConversion<string>().HasMaxLength(20);
                 h.Property(x => x.From).HasMaxLength(500);
                 h.Property(x => x.To).HasMaxLength(500);

@@ -304,16 +304,12 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
 
                     b.OwnsMany("DoanKhoi.Membership.Domain.UnitHistoryEntry", "History", b1 =>
                         {
-                            b1.Property<Guid>("UnitId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("unit_id");
-
-                            b1.Property<int>("Version")
+                            b1.Property<long>("Id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer")
-                                .HasColumnName("version");
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
 
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Version"));
+                            NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b1.Property<long>("Id"));
 
                             b1.Property<DateTimeOffset>("At")
                                 .HasColumnType("timestamp with time zone")
@@ -335,8 +331,20 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                                 .HasColumnType("character varying(500)")
                                 .HasColumnName("to");
 
-                            b1.HasKey("UnitId", "Version")
+                            b1.Property<Guid>("UnitId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("unit_id");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("integer")
+                                .HasColumnName("version");
+
+                            b1.HasKey("Id")
                                 .HasName("pk_unit_history");
+
+                            b1.HasIndex("UnitId", "Version")
+                                .IsUnique()
+                                .HasDatabaseName("ix_unit_history_unit_id_version");
 
                             b1.ToTable("unit_history", (string)null);
 

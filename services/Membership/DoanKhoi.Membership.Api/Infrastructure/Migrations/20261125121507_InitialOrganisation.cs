@@ -120,9 +120,10 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                 name: "unit_history",
                 columns: table => new
                 {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     unit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    version = table.Column<int>(type: "integer", nullable: false),
                     change = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     from = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     to = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -130,7 +131,7 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_unit_history", x => new { x.unit_id, x.version });
+                    table.PrimaryKey("pk_unit_history", x => x.id);
                     table.ForeignKey(
                         name: "fk_unit_history_units_unit_id",
                         column: x => x.unit_id,
@@ -162,6 +163,12 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                 table: "outbox_messages",
                 column: "sequence",
                 filter: "dispatched_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_unit_history_unit_id_version",
+                table: "unit_history",
+                columns: new[] { "unit_id", "version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_units_cluster_id",
