@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Reporting.Apis;
+using DoanKhoi.Testing;
+using MassTransit;
+
+namespace DoanKhoi.Reporting.Tests;
+
+public class OrganisationCopyTests(ReportingApiFactory factory) : IClassFixture<ReportingApiFactory>, IAsyncLifetime
+{
+    private readonly HttpClient _client = factory.CreateClient();
+    private static readonly Guid ClusterId = Guid.CreateVersion7();
+
+    public Task InitializeAsync() => factory.Database.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static UnitSnapshot Unit(Guid id, string name, int version, UnitStatus status = UnitStatus.Open) => new()
+    {
+        UnitId = id, Code = "DTN-SYT", Name = name, Kind = UnitKind.Agency, ClusterId = ClusterId, Status = status, Version = version,
+    };
+
+    /// <summary>Publishes as the outbox does (the message id set) and waits until the consumer is done
+    /// with this delivery; fails if the consumer failed.</summary>
+    private async Task Deliver<T>(T message, Guid? messageId = null) where T : class
+    {
+        var id = messageId ?? Guid.NewGuid();
+        var before = factory.Deliveries.Count(id);
+        await factory.Harness.Bus.Publish(message, context => context.MessageId = id);
+        await Eventually.Until(() => Task.FromResult(factory.Deliveries.Count(id) > before), what: $"{typeof(T).Name} {id} consumed");
+        Assert.Null(factory.Deliveries.LastFault(id));
+    }
+
+    private Task<UnitView?> GetUnit(Guid id) => _client.GetFromJsonAsync<UnitView>($"/organisation/units/{id}", ProblemAssertions.Json);
+
+    [Fact]
+    public async Task A_unit_created_in_membership_becomes_visible_in_reporting_and_searchable_without_diacritics()
+    {
+        var id = Guid.CreateVersion7();
+        await Deliver(new ClusterCreated { Cluster = new() { ClusterId = ClusterId, Code = "CUM-01", Name = "Cụm thi đua số 1", Version = 1 }, OccurredAt = DateTimeOffset.UtcNow });
+        await Deliver(new UnitCreated { Unit = Unit(id, "Đoàn Thanh niên Sở Y tế", 1), OccurredAt = DateTimeOffset.UtcNow });
+
+        Assert.Equal("Đoàn Thanh niên Sở Y tế", (await GetUnit(id))!.Name);
+        var found = await _client.GetFromJsonAsync<List<UnitView>>("/organisation/units?q=so%20y%20te", ProblemAssertions.Json);
+        Assert.Equal([id], found!.Select(u => u.Id));
+        var clusters = await _client.GetFromJsonAsync<List<ClusterView>>("/organisation/clusters", ProblemAssertions.Json);
+        Assert.Equal(["CUM-01"], clusters!.Select(c => c.Code));
+    }
+
+    [Fact]
+    public async Task Events_arriving_out_of_order_leave_the_newest_state()
+    {
+        var id = Guid.CreateVersion7();
+        await Deliver(new UnitRenamed { Unit = Unit(id, "Tên mới", 2), PreviousName = "Tên cũ", OccurredAt = DateTimeOffset.UtcNow });
+        await Deliver(new UnitCreated { Unit = Unit(id, "Tên cũ", 1), OccurredAt = DateTimeOffset.UtcNow });
+
+        var unit = await GetUnit(id);
+        Assert.Equal(("Tên mới", 2), (unit!.Name, unit.Version));
+    }
+
+    [Fact]
+    public async Task A_message_delivered_twice_is_applied_once()
+    {
+        var id = Guid.CreateVersion7();
+        var messageId = Guid.NewGuid();
+        await Deliver(new UnitCreated { Unit = Unit(id, "Đoàn X", 1), OccurredAt = DateTimeOffset.UtcNow });
+        var closed = new UnitClosed { Unit = Unit(id, "Đoàn X", 2, UnitStatus.Closed), OccurredAt = DateTimeOffset.UtcNow };
+
+        await Deliver(closed, messageId);
+        await Deliver(closed, messageId);
+
+        Assert.Equal(1, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}'"));
+        Assert.Equal(UnitStatus.Closed, (await GetUnit(id))!.Status);
+        Assert.Empty((await _client.GetFromJsonAsync<List<UnitView>>("/organisation/units", ProblemAssertions.Json))!);
+        Assert.Single((await _client.GetFromJsonAsync<List<UnitView>>("/organisation/units?status=closed", ProblemAssertions.Json))!);
+    }
+
+    [Fact]
+    public async Task A_unit_moved_to_another_cluster_is_listed_under_it()
+    {
+        var id = Guid.CreateVersion7();
+        var other = Guid.CreateVersion7();
+        await Deliver(new UnitCreated { Unit = Unit(id, "Đoàn X", 1), OccurredAt = DateTimeOffset.UtcNow });
+        await Deliver(new UnitMoved { Unit = Unit(id, "Đoàn X", 2) with { ClusterId = other }, PreviousClusterId = ClusterId, OccurredAt = DateTimeOffset.UtcNow });
+
+        Assert.Empty((await _client.GetFromJsonAsync<List<UnitView>>($"/organisation/units?clusterId={ClusterId}", ProblemAssertions.Json))!);
+        Assert.Single((await _client.GetFromJsonAsync<List<UnitView>>($"/organisation/units?clusterId={other}", ProblemAssertions.Json))!);
+    }
+
+    [Fact]
+    public async Task An_unknown_unit_is_a_404_and_an_unknown_status_a_400()
+    {
+        await (await _client.GetAsync($"/organisation/units/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var problem = await (await _client.GetAsync("/organisation/units?status=deleted")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors("status"));
+    }
+}
