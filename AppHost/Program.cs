@@ -18,11 +18,15 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
     return service;
 }
 
-var membership = Service<Projects.DoanKhoi_Membership_Api>(ResourceNames.MembershipApi, ResourceNames.MembershipDb)
-    .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString());
 var activities = Service<Projects.DoanKhoi_Activities_Api>(ResourceNames.ActivitiesApi, ResourceNames.ActivitiesDb);
 var reporting = Service<Projects.DoanKhoi_Reporting_Api>(ResourceNames.ReportingApi, ResourceNames.ReportingDb);
 var inspection = Service<Projects.DoanKhoi_Inspection_Api>(ResourceNames.InspectionApi, ResourceNames.InspectionDb);
+
+// The broker drops an event no queue is bound for yet, so on a first start a publisher waits for its
+// subscribers to declare their queues: reporting keeps a copy of membership's organisation tree.
+var membership = Service<Projects.DoanKhoi_Membership_Api>(ResourceNames.MembershipApi, ResourceNames.MembershipDb)
+    .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString())
+    .WaitFor(reporting);
 
 // The gateway does not wait for the services: it answers from the start, with a 503 problem for a
 // service that is not up yet.

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using DoanKhoi.Testing;
+
+namespace DoanKhoi.Messaging.Tests;
+
+/// <summary>A RabbitMQ node of the test's own (eng/rabbitmq-server.sh on free loopback ports), which
+/// the test can stop and start again to play a broker outage.</summary>
+public sealed class RabbitNode : IAsyncDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"doankhoi-mq-{Guid.NewGuid():N}");
+    private readonly string _password = Guid.NewGuid().ToString("N");
+    private Process? _process;
+
+    public RabbitNode() => Port = FreePortPair();
+
+    public int Port { get; }
+    public string ConnectionString => $"amqp://doankhoi:{_password}@127.0.0.1:{Port}";
+
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestServers.RepositoryRoot, "eng", "rabbitmq-server.sh")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["DOANKHOI_MQ_DATA"] = _data,
+                ["DOANKHOI_MQ_PORT"] = Port.ToString(),
+                ["DOANKHOI_MQ_PASSWORD"] = _password,
+            },
+        };
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await Eventually.Until(() => Task.FromResult(Accepts(Port) || _process.HasExited), TimeSpan.FromSeconds(60), "the RabbitMQ node listening");
+        if (_process.HasExited) throw new InvalidOperationException($"The RabbitMQ node exited with {_process.ExitCode}; see {_data}/log.");
+    }
+
+    /// <summary>Stops the node the way an operator would (SIGTERM) and waits until it is gone.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+        await Eventually.Until(() => Task.FromResult(!Accepts(Port)), what: "the RabbitMQ port closed");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        finally
+        {
+            _process?.Dispose();
+            try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static bool Accepts(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A free port whose successor (the Erlang distribution port) is free too.</summary>
+    private static int FreePortPair()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            if (port < 65535 && !Accepts(port + 1)) return port;
+        }
+        throw new InvalidOperationException("No free pair of ports.");
+    }
+}
