@@ -1,5 +1,6 @@
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
 
 namespace DoanKhoi.Gateway;
 
@@ -11,6 +12,7 @@ public static class GatewayRoutes
     public static IReverseProxyBuilder AddGatewayRoutes(this IReverseProxyBuilder proxy, IConfiguration configuration)
     {
         var timeout = configuration.GetValue("Gateway:UpstreamTimeout", TimeSpan.FromSeconds(30));
+        var probeInterval = configuration.GetValue("Gateway:HealthProbeInterval", TimeSpan.FromSeconds(3));
         var routes = ResourceNames.Services.Select(s => new RouteConfig
         {
             RouteId = s.Segment,
@@ -28,6 +30,27 @@ public static class GatewayRoutes
             ClusterId = s.Segment,
             Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = $"http://{s.Api}" } },
             HttpRequest = new ForwarderRequestConfig { ActivityTimeout = timeout },
+            // A stopped service may still accept connections (Aspire's proxy does) and never answer:
+            // probing /alive marks it down within seconds, and callers then get a 503 at once.
+            HealthCheck = new HealthCheckConfig
+            {
+                // Not YARP's default "HealthyOrPanic", which sends to a dead service when it is the only one.
+                AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyAndUnknown,
+                Active = new ActiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Interval = probeInterval,
+                    Timeout = TimeSpan.FromSeconds(2),
+                    Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                    Path = Extensions.AlivenessPath,
+                },
+                Passive = new PassiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+                    ReactivationPeriod = probeInterval,
+                },
+            },
         }).ToList();
         return proxy.LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
     }

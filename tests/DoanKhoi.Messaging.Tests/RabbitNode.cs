@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using DoanKhoi.Testing;
 
 namespace DoanKhoi.Messaging.Tests;
@@ -13,7 +11,7 @@ public sealed class RabbitNode : IAsyncDisposable
     private readonly string _password = Guid.NewGuid().ToString("N");
     private Process? _process;
 
-    public RabbitNode() => Port = FreePortPair();
+    public RabbitNode() => Port = FreePorts.Pair();
 
     public int Port { get; }
     public string ConnectionString => $"amqp://doankhoi:{_password}@127.0.0.1:{Port}";
@@ -36,7 +34,7 @@ public sealed class RabbitNode : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await Eventually.Until(() => Task.FromResult(Accepts(Port) || _process.HasExited), TimeSpan.FromSeconds(60), "the RabbitMQ node listening");
+        await Eventually.Until(() => Task.FromResult(FreePorts.Accepts(Port) || _process.HasExited), TimeSpan.FromSeconds(60), "the RabbitMQ node listening");
         if (_process.HasExited) throw new InvalidOperationException($"The RabbitMQ node exited with {_process.ExitCode}; see {_data}/log.");
     }
 
@@ -47,7 +45,7 @@ public sealed class RabbitNode : IAsyncDisposable
         using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await kill.WaitForExitAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _process.WaitForExitAsync(timeout.Token);
-        await Eventually.Until(() => Task.FromResult(!Accepts(Port)), what: "the RabbitMQ port closed");
+        await Eventually.Until(() => Task.FromResult(!FreePorts.Accepts(Port)), what: "the RabbitMQ port closed");
     }
 
     public async ValueTask DisposeAsync()
@@ -61,33 +59,5 @@ public sealed class RabbitNode : IAsyncDisposable
             _process?.Dispose();
             try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
         }
-    }
-
-    private static bool Accepts(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>A free port whose successor (the Erlang distribution port) is free too.</summary>
-    private static int FreePortPair()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            if (port < 65535 && !Accepts(port + 1)) return port;
-        }
-        throw new InvalidOperationException("No free pair of ports.");
     }
 }

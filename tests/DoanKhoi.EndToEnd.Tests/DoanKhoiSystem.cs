@@ -1,0 +1,78 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using DoanKhoi.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DoanKhoi.EndToEnd.Tests;
+
+/// <summary>The whole system as ./run.sh starts it, without Docker: the AppHost starts PostgreSQL and
+/// RabbitMQ from Debian's binaries (data in a folder of its own, on free ports), the four services
+/// and the gateway. The tests speak to the gateway only.</summary>
+public sealed class DoanKhoiSystem : IAsyncLifetime
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"doankhoi-e2e-{Guid.NewGuid():N}");
+
+    public DistributedApplication App { get; private set; } = null!;
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public static readonly string[] Resources =
+    [
+        ResourceNames.Postgres, "rabbitmq", ResourceNames.MembershipApi, ResourceNames.ActivitiesApi,
+        ResourceNames.ReportingApi, ResourceNames.InspectionApi, ResourceNames.Gateway,
+    ];
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DoanKhoi_AppHost>(
+        [
+            "DoanKhoi:Infrastructure=executables",
+            $"DoanKhoi:DataFolder={_data}",
+            $"DoanKhoi:PostgresPort={FreePorts.One()}",
+            $"DoanKhoi:RabbitMqPort={FreePorts.Pair()}",
+            $"DoanKhoi:GatewayPort={FreePorts.One()}",
+        ]);
+        App = await builder.BuildAsync();
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await App.StartAsync(startup.Token);
+        await WaitHealthyAsync(Resources, startup.Token);
+        Gateway = App.CreateHttpClient(ResourceNames.Gateway);
+    }
+
+    public async Task WaitHealthyAsync(IEnumerable<string> resources, CancellationToken cancellationToken)
+    {
+        var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
+        await Task.WhenAll(resources.Select(r => notifications.WaitForResourceHealthyAsync(r, cancellationToken)));
+    }
+
+    /// <summary>Stops a resource as the dashboard's Stop button does, and waits until it has stopped
+    /// (the command may give up waiting on a slow shutdown that still completes).</summary>
+    public async Task StopAsync(string resource)
+    {
+        await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await App.Services.GetRequiredService<ResourceNotificationService>().WaitForResourceAsync(resource,
+            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+    }
+
+    public async Task StartAsync(string resource)
+    {
+        var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+        Assert.True(result.Success, $"start of {resource}: {result.Message}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await WaitHealthyAsync([resource], timeout.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+[CollectionDefinition(nameof(DoanKhoiSystem))]
+public sealed class DoanKhoiSystemCollection : ICollectionFixture<DoanKhoiSystem>;

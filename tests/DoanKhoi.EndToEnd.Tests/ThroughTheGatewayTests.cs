@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DoanKhoi.Testing;
+
+namespace DoanKhoi.EndToEnd.Tests;
+
+[Collection(nameof(DoanKhoiSystem))]
+public class ThroughTheGatewayTests(DoanKhoiSystem system)
+{
+    private HttpClient Gateway => system.Gateway;
+
+    [Fact]
+    public async Task A_unit_created_in_membership_is_known_to_reporting_moments_later()
+    {
+        var code = $"E2E-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        var cluster = await (await Gateway.PostAsJsonAsync("/api/membership/clusters", new { code, name = "Cụm thi đua kiểm thử" })).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await Gateway.PostAsJsonAsync("/api/membership/units",
+            new { code, name = "Đoàn Trường THPT Việt Bắc", kind = "school", clusterId = cluster.GetProperty("id").GetGuid() });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.StartsWith("/api/membership/units/", created.Headers.Location!.AbsolutePath);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var seen = await Eventually.Until(() => Gateway.GetAsync($"/api/reporting/organisation/units/{id}"), r => r.StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(10), "reporting knows the unit");
+        var unit = await seen.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Đoàn Trường THPT Việt Bắc", unit.GetProperty("name").GetString());
+
+        var found = await Gateway.GetFromJsonAsync<JsonElement>("/api/reporting/organisation/units?q=doan%20truong%20viet%20bac");
+        Assert.Contains(found.EnumerateArray(), u => u.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_problem_naming_the_field()
+    {
+        var response = await Gateway.PostAsync("/api/membership/units", new StringContent("""{"code":"X1","name":""}""", Encoding.UTF8, "application/json"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["A name is required."], problem.FieldErrors("name"));
+        Assert.NotEmpty(problem.FieldErrors("kind"));
+
+        await (await Gateway.GetAsync("/api/nowhere")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("membership")]
+    [InlineData("activities")]
+    [InlineData("reporting")]
+    [InlineData("inspection")]
+    public async Task Each_service_is_healthy_and_documents_itself_through_the_gateway(string service)
+    {
+        var health = await Gateway.GetFromJsonAsync<JsonElement>($"/api/{service}/health");
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("masstransit-bus").GetProperty("status").GetString());
+
+        var openApi = await Gateway.GetFromJsonAsync<JsonElement>($"/api/{service}/openapi/v1.json");
+        Assert.StartsWith("3.", openApi.GetProperty("openapi").GetString());
+        Assert.EndsWith($"/api/{service}", openApi.GetProperty("servers")[0].GetProperty("url").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await Gateway.GetAsync($"/api/{service}/scalar/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stopped_service_gets_a_5xx_problem_not_a_hang_and_comes_back()
+    {
+        await system.StopAsync(ResourceNames.InspectionApi);
+        try
+        {
+            // The gateway notices within seconds; from then on every caller gets a problem at once.
+            await Eventually.Until(() => GetWithin("/api/inspection/kinds", TimeSpan.FromSeconds(35)), r => (int)r.StatusCode >= 500,
+                TimeSpan.FromSeconds(60), "the gateway answering 5xx");
+            var response = await GetWithin("/api/inspection/kinds", TimeSpan.FromSeconds(5));
+
+            var problem = await response.ShouldBeProblemAsync(response.StatusCode);
+            Assert.InRange((int)response.StatusCode, 502, 504);
+            Assert.Contains("inspection", problem.GetProperty("detail").GetString());
+        }
+        finally
+        {
+            await system.StartAsync(ResourceNames.InspectionApi);
+        }
+
+        await Eventually.Until(async () => (await Gateway.GetAsync("/api/inspection/kinds")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30), "the inspection service answering again");
+    }
+
+    private async Task<HttpResponseMessage> GetWithin(string path, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        return await Gateway.GetAsync(path, timeout.Token);
+    }
+}
