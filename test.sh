@@ -66,9 +66,10 @@ set -e
 
 # One closing line for the whole run, summed over the test projects.
 awk '/^(Passed|Failed)!/ {
+       gsub(",", "")
        for (i = 1; i <= NF; i++) {
          if ($i == "Failed:") failed += $(i+1); if ($i == "Passed:") passed += $(i+1); if ($i == "Skipped:") skipped += $(i+1)
        }
      }
-     END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$data/test-output.log" | tr -d ','
+     END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$data/test-output.log"
 exit "$status"

@@ -40,7 +40,7 @@ public static class GatewayRoutes
                 {
                     Enabled = true,
                     Interval = probeInterval,
-                    Timeout = TimeSpan.FromSeconds(2),
+                    Timeout = TimeSpan.FromSeconds(5),
                     Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
                     Path = Extensions.AlivenessPath,
                 },

@@ -36,6 +36,10 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
         await App.StartAsync(startup.Token);
         await WaitHealthyAsync(Resources, startup.Token);
         Gateway = App.CreateHttpClient(ResourceNames.Gateway);
+        // The gateway probes each service on its own schedule; wait until it routes to all of them.
+        foreach (var (segment, _, _) in ResourceNames.Services)
+            await Eventually.Until(async () => (await Gateway.GetAsync($"/api/{segment}/alive", startup.Token)).IsSuccessStatusCode,
+                TimeSpan.FromSeconds(60), $"the gateway routing to {segment}");
     }
 
     public async Task WaitHealthyAsync(IEnumerable<string> resources, CancellationToken cancellationToken)
