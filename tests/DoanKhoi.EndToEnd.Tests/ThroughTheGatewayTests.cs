@@ -32,13 +32,22 @@ public class ThroughTheGatewayTests(DoanKhoiSystem system)
     }
 
     [Fact]
-    public async Task Bad_input_gets_a_problem_naming_the_field()
+    public async Task Bad_input_gets_a_problem_naming_the_field_within_the_callers_trace()
     {
-        var response = await Gateway.PostAsync("/api/membership/units", new StringContent("""{"code":"X1","name":""}""", Encoding.UTF8, "application/json"));
+        var trace = System.Diagnostics.ActivityTraceId.CreateRandom();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/membership/units")
+        {
+            Content = new StringContent("""{"code":"X1","name":""}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("traceparent", $"00-{trace}-{System.Diagnostics.ActivitySpanId.CreateRandom()}-01");
+
+        var response = await Gateway.SendAsync(request);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["A name is required."], problem.FieldErrors("name"));
         Assert.NotEmpty(problem.FieldErrors("kind"));
+        // Written by membership: the gateway carried the caller's trace on to the service.
+        Assert.Contains(trace.ToString(), problem.GetProperty("traceId").GetString());
 
         await (await Gateway.GetAsync("/api/nowhere")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
