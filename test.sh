@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every DoanKhoi test: installs what is missing, starts a PostgreSQL and a RabbitMQ of its own
-# (fresh data in .data/test, loopback ports 56432 and 56672), builds, runs the unit, functional,
+# (fresh data in a temporary folder, loopback ports 56432 and 56672), builds, runs the unit, functional,
 # messaging and end-to-end tests, stops what it started, and exits non-zero if any test fails.
 #   ./test.sh                      everything
 #   ./test.sh --filter <expr>      passed to dotnet test (e.g. --filter FullyQualifiedName~Membership)
@@ -10,7 +10,9 @@ root="$(pwd)"
 
 ./eng/prerequisites.sh
 
-data="$root/.data/test"
+# A temporary folder: PostgreSQL runs as the postgres user, who may not reach the checkout.
+data="$(mktemp -d "${TMPDIR:-/tmp}/doankhoi-test.XXXXXX")"
+chmod 755 "$data"
 pg_port="${DOANKHOI_TEST_POSTGRES_PORT:-56432}"
 mq_port="${DOANKHOI_TEST_RABBITMQ_PORT:-56672}"
 password="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -19,6 +21,7 @@ pids=()
 stop() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$data"
 }
 trap stop EXIT
 trap 'exit 130' INT TERM
@@ -32,7 +35,6 @@ for port in "$pg_port" "$mq_port" "$((mq_port + 1))"; do
   fi
 done
 
-rm -rf "$data" && mkdir -p "$data"
 echo "==> starting PostgreSQL (:$pg_port) and RabbitMQ (:$mq_port) for the tests"
 DOANKHOI_PG_DATA="$data/postgres" DOANKHOI_PG_PORT="$pg_port" DOANKHOI_PG_PASSWORD="$password" DOANKHOI_PG_FSYNC=off \
   ./eng/postgres-server.sh > "$data/postgres.log" 2>&1 &

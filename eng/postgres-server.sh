@@ -16,6 +16,12 @@ if [ "$(id -u)" -eq 0 ]; then as_pg=(setpriv --reuid="$user" --regid="$user" --i
 mkdir -p "$data"
 if [ "$(id -u)" -eq 0 ]; then chown "$user:$user" "$data"; fi
 chmod 700 "$data"
+if ! "${as_pg[@]}" test -w "$data"; then
+  echo "postgres-server.sh: PostgreSQL runs as the '$user' user, which cannot reach $data." >&2
+  echo "  Make every folder above it searchable (chmod o+x), or keep the data elsewhere:" >&2
+  echo "  DOANKHOI_PG_DATA=/path (this script) or DoanKhoi__DataFolder=/path (./run.sh)." >&2
+  exit 1
+fi
 
 if [ ! -s "$data/PG_VERSION" ]; then
   : "${DOANKHOI_PG_PASSWORD:?set DOANKHOI_PG_PASSWORD to initialise a new data folder}"

@@ -37,9 +37,10 @@ public sealed class NotesHost : IAsyncDisposable
     /// <summary>The consumer's queue; MassTransit moves what it cannot handle to "&lt;queue&gt;_error".</summary>
     public string Queue => new KebabCaseEndpointNameFormatter(Service, false).Consumer<NoteWrittenConsumer>();
 
-    public static async Task<NotesHost> StartAsync(string database, string broker)
+    /// <param name="service">The queue prefix; the same one again is the same service restarted.</param>
+    public static async Task<NotesHost> StartAsync(string database, string broker, string? service = null)
     {
-        var service = $"test-{Guid.NewGuid():N}"[..13];
+        service ??= $"test-{Guid.NewGuid():N}"[..13];
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
