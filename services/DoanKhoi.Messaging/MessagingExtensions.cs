@@ -26,9 +26,7 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
-        builder.Services.AddDbContext<TContext>((services, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
+        builder.Services.AddDbContext<TContext>((services, options) => ServiceDatabase.Configure(options, connectionString)
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
         builder.EnrichNpgsqlDbContext<TContext>();
 

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using DoanKhoi.Messaging.Inbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace DoanKhoi.Messaging.Tests;
 
@@ -41,13 +40,7 @@ public sealed class NotesDbContext(DbContextOptions<NotesDbContext> options) : D
     }
 }
 
-public sealed class NotesDbContextFactory : IDesignTimeDbContextFactory<NotesDbContext>
-{
-    public NotesDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<NotesDbContext>()
-        .UseNpgsql("Host=localhost;Database=notes", o => o.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention()
-        .Options);
-}
+public sealed class NotesDbContextFactory() : ServiceDbContextFactory<NotesDbContext>("notes");
 
 /// <summary>What the consumer saw, for the tests to wait on: every delivery, duplicates included.</summary>
 public sealed class Probe

@@ -1,6 +1,5 @@
 using DoanKhoi.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace DoanKhoi.Activities.Infrastructure;
 
@@ -9,10 +8,4 @@ public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> op
     protected override void OnModelCreating(ModelBuilder model) => model.AddOutboxAndInbox();
 }
 
-public sealed class ActivitiesDbContextFactory : IDesignTimeDbContextFactory<ActivitiesDbContext>
-{
-    public ActivitiesDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<ActivitiesDbContext>()
-        .UseNpgsql("Host=localhost;Database=activitiesdb", o => o.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention()
-        .Options);
-}
+public sealed class ActivitiesDbContextFactory() : ServiceDbContextFactory<ActivitiesDbContext>(ResourceNames.ActivitiesDb);

@@ -1,6 +1,5 @@
 using DoanKhoi.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace DoanKhoi.Inspection.Infrastructure;
 
@@ -9,10 +8,4 @@ public sealed class InspectionDbContext(DbContextOptions<InspectionDbContext> op
     protected override void OnModelCreating(ModelBuilder model) => model.AddOutboxAndInbox();
 }
 
-public sealed class InspectionDbContextFactory : IDesignTimeDbContextFactory<InspectionDbContext>
-{
-    public InspectionDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<InspectionDbContext>()
-        .UseNpgsql("Host=localhost;Database=inspectiondb", o => o.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention()
-        .Options);
-}
+public sealed class InspectionDbContextFactory() : ServiceDbContextFactory<InspectionDbContext>(ResourceNames.InspectionDb);

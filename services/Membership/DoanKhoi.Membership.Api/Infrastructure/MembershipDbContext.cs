@@ -1,7 +1,6 @@
 using DoanKhoi.Membership.Domain;
 using DoanKhoi.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace DoanKhoi.Membership.Infrastructure;
 
@@ -64,11 +63,4 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     }
 }
 
-/// <summary>For `dotnet ef migrations add`: no running host, no database needed.</summary>
-public sealed class MembershipDbContextFactory : IDesignTimeDbContextFactory<MembershipDbContext>
-{
-    public MembershipDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<MembershipDbContext>()
-        .UseNpgsql("Host=localhost;Database=membershipdb", o => o.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention()
-        .Options);
-}
+public sealed class MembershipDbContextFactory() : ServiceDbContextFactory<MembershipDbContext>(ResourceNames.MembershipDb);

@@ -3,6 +3,7 @@ using DoanKhoi.Messaging.Inbox;
 using DoanKhoi.Reporting.Domain;
 using DoanKhoi.Reporting.Infrastructure;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace DoanKhoi.Reporting.Consumers;
 
@@ -21,27 +22,21 @@ public sealed class OrganisationEventsConsumer(ReportingDbContext db, TimeProvid
     public Task Consume(ConsumeContext<UnitClosed> context) => Apply(context, context.Message.Unit);
     public Task Consume(ConsumeContext<BranchCreated> context) => Apply(context, context.Message.Branch);
 
-    private Task Apply<T>(ConsumeContext<T> context, ClusterSnapshot snapshot) where T : class =>
-        db.HandleOnceAsync(context, nameof(OrganisationEventsConsumer), async ct =>
-        {
-            var cluster = await db.Clusters.FindAsync([snapshot.ClusterId], ct);
-            if (cluster is null) db.Clusters.Add(ClusterCopy.From(snapshot));
-            else cluster.Apply(snapshot);
-        }, clock);
+    private Task Apply<T>(ConsumeContext<T> context, ClusterSnapshot s) where T : class =>
+        Upsert(context, db.Clusters, s.ClusterId, () => ClusterCopy.From(s), copy => copy.Apply(s));
 
-    private Task Apply<T>(ConsumeContext<T> context, UnitSnapshot snapshot) where T : class =>
-        db.HandleOnceAsync(context, nameof(OrganisationEventsConsumer), async ct =>
-        {
-            var unit = await db.Units.FindAsync([snapshot.UnitId], ct);
-            if (unit is null) db.Units.Add(UnitCopy.From(snapshot));
-            else unit.Apply(snapshot);
-        }, clock);
+    private Task Apply<T>(ConsumeContext<T> context, UnitSnapshot s) where T : class =>
+        Upsert(context, db.Units, s.UnitId, () => UnitCopy.From(s), copy => copy.Apply(s));
 
-    private Task Apply<T>(ConsumeContext<T> context, BranchSnapshot snapshot) where T : class =>
+    private Task Apply<T>(ConsumeContext<T> context, BranchSnapshot s) where T : class =>
+        Upsert(context, db.Branches, s.BranchId, () => BranchCopy.From(s), copy => copy.Apply(s));
+
+    /// <summary>Adds the copy, or applies the snapshot to it (which keeps the newer version), once per message.</summary>
+    private Task Upsert<T, TCopy>(ConsumeContext<T> context, DbSet<TCopy> copies, Guid id, Func<TCopy> create, Func<TCopy, bool> apply)
+        where T : class where TCopy : class =>
         db.HandleOnceAsync(context, nameof(OrganisationEventsConsumer), async ct =>
         {
-            var branch = await db.Branches.FindAsync([snapshot.BranchId], ct);
-            if (branch is null) db.Branches.Add(BranchCopy.From(snapshot));
-            else branch.Apply(snapshot);
+            if (await copies.FindAsync([id], ct) is { } copy) apply(copy);
+            else copies.Add(create());
         }, clock);
 }

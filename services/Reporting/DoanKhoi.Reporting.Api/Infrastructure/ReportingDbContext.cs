@@ -1,7 +1,6 @@
 using DoanKhoi.Messaging;
 using DoanKhoi.Reporting.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace DoanKhoi.Reporting.Infrastructure;
 
@@ -43,10 +42,4 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     }
 }
 
-public sealed class ReportingDbContextFactory : IDesignTimeDbContextFactory<ReportingDbContext>
-{
-    public ReportingDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<ReportingDbContext>()
-        .UseNpgsql("Host=localhost;Database=reportingdb", o => o.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention()
-        .Options);
-}
+public sealed class ReportingDbContextFactory() : ServiceDbContextFactory<ReportingDbContext>(ResourceNames.ReportingDb);

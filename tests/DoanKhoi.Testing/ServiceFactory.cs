@@ -1,0 +1,65 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace DoanKhoi.Testing;
+
+/// <summary>A service over a real PostgreSQL database of its own. The bus is MassTransit's in-memory
+/// harness: the tests see what the outbox dispatcher publishes and can hand the consumers messages.</summary>
+public abstract class ServiceFactory<TEntryPoint>(string databaseName) : WebApplicationFactory<TEntryPoint>, IAsyncLifetime
+    where TEntryPoint : class
+{
+    public PostgresDatabase Database { get; } = new();
+
+    /// <summary>Settings on top of the test ones, e.g. Demo:Load.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
+    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
+
+    /// <summary>Every delivery the consumers finished, duplicates included.</summary>
+    public DeliveryCounter Deliveries { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{databaseName}", Database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:messaging", "amqp://unused:unused@127.0.0.1:1");
+        builder.UseSetting("Messaging:OutboxPollInterval", "00:00:00.200");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(bus => bus.AddConsumeObserver(_ => Deliveries)));
+    }
+
+    public Task InitializeAsync() => Database.InitializeAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+/// <summary>Counts each finished delivery by message id; MassTransit's harness lists a message id once.</summary>
+public sealed class DeliveryCounter : IConsumeObserver
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (int Count, Exception? Fault)> _deliveries = new();
+
+    public int Count(Guid messageId) => _deliveries.TryGetValue(messageId, out var d) ? d.Count : 0;
+
+    public Exception? LastFault(Guid messageId) => _deliveries.TryGetValue(messageId, out var d) ? d.Fault : null;
+
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class => Record(context, null);
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Record(context, exception);
+
+    private Task Record(ConsumeContext context, Exception? fault)
+    {
+        if (context.MessageId is { } id) _deliveries.AddOrUpdate(id, (1, fault), (_, d) => (d.Count + 1, fault));
+        return Task.CompletedTask;
+    }
+}
