@@ -76,7 +76,9 @@ public sealed record Infrastructure(
             var port = settings.GetValue("RabbitMqPort", 55672);
             var password = builder.AddParameter("messaging-password", Secret(DataFolder(builder, repositoryRoot), "rabbitmq.password"), secret: true);
             var uri = ReferenceExpression.Create($"amqp://doankhoi:{password}@127.0.0.1:{port.ToString()}");
-            var rabbit = builder.AddExecutable("rabbitmq", "bash", repositoryRoot, Path.Combine(repositoryRoot, "eng", "rabbitmq-server.sh"))
+            // One resource that is both the broker process and its connection string, named like the container.
+            var rabbit = builder.AddResource(new LocalServerResource(ResourceNames.Messaging, repositoryRoot, uri))
+                .WithArgs(Path.Combine(repositoryRoot, "eng", "rabbitmq-server.sh"))
                 .WithEnvironment("DOANKHOI_MQ_DATA", Path.Combine(DataFolder(builder, repositoryRoot), "rabbitmq"))
                 .WithEnvironment("DOANKHOI_MQ_PORT", port.ToString())
                 .WithEnvironment("DOANKHOI_MQ_PASSWORD", password)
@@ -89,7 +91,7 @@ public sealed record Infrastructure(
                 return HealthCheckResult.Healthy();
             });
             startBefore.Add(rabbit);
-            broker = builder.AddConnectionString(ResourceNames.Messaging, uri).WithParentRelationship(rabbit);
+            broker = rabbit;
         }
 
         return new Infrastructure(name => databases.TryGetValue(name, out var db) ? db : databases[name] = database(name), broker, startBefore);
@@ -133,4 +135,11 @@ public sealed record Infrastructure(
             return false;
         }
     }
+}
+
+/// <summary>A server started from a script of eng/ (through bash) that is also its own connection string.</summary>
+public sealed class LocalServerResource(string name, string repositoryRoot, ReferenceExpression connectionString)
+    : ExecutableResource(name, "bash", repositoryRoot), IResourceWithConnectionString
+{
+    public ReferenceExpression ConnectionStringExpression => connectionString;
 }

@@ -19,7 +19,7 @@ public class AppHostModelTests
             "ConnectionStrings:postgres=Host=db.example;Port=5432;Username=doankhoi;Password=secret",
             "ConnectionStrings:messaging=amqp://doankhoi:secret@mq.example:5672/doankhoi");
 
-        Assert.DoesNotContain(builder.Resources, r => r.Name is ResourceNames.Postgres or "rabbitmq" || r is ContainerResource);
+        Assert.DoesNotContain(builder.Resources, r => r is ExecutableResource { Name: ResourceNames.Postgres or ResourceNames.Messaging } || r is ContainerResource);
         var membershipDb = await Resource<IResourceWithConnectionString>(builder, ResourceNames.MembershipDb).GetConnectionStringAsync();
         Assert.Contains("Host=db.example", membershipDb);
         Assert.Contains("Database=membershipdb", membershipDb);
@@ -33,7 +33,7 @@ public class AppHostModelTests
 
         var postgres = Resource<ExecutableResource>(builder, ResourceNames.Postgres);
         Assert.Equal("bash", postgres.Command);
-        Resource<ExecutableResource>(builder, "rabbitmq");
+        Resource<ExecutableResource>(builder, ResourceNames.Messaging);
         foreach (var (_, _, database) in ResourceNames.Services)
         {
             var connection = await Resource<IResourceWithConnectionString>(builder, database).GetConnectionStringAsync();

@@ -16,7 +16,7 @@ public class StoppedServiceTests(DoanKhoiSystem system)
 
         // The gateway notices within seconds; from then on every caller gets a problem at once.
         await Eventually.Until(() => GetWithin("/api/inspection/kinds", TimeSpan.FromSeconds(35)), r => (int)r.StatusCode >= 500,
-            TimeSpan.FromSeconds(60), "the gateway answering 5xx");
+            TimeSpan.FromSeconds(90), "the gateway answering 5xx");
         var response = await GetWithin("/api/inspection/kinds", TimeSpan.FromSeconds(5));
 
         var problem = await response.ShouldBeProblemAsync(response.StatusCode);
