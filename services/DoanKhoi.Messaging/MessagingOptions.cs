@@ -14,6 +14,15 @@ public sealed class MessagingOptions
     /// <summary>Longest wait between two attempts to publish the same event.</summary>
     public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a published event stays in the outbox, for an operator to look back.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a consumer remembers a handled message; longer than any redelivery can come late.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the dispatcher sweeps what is past retention.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Attempts after the first before a message goes to the consumer's _error queue.</summary>
     public int RetryLimit { get; set; } = 5;
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -38,7 +38,8 @@ public sealed class NotesHost : IAsyncDisposable
     public string Queue => new KebabCaseEndpointNameFormatter(Service, false).Consumer<NoteWrittenConsumer>();
 
     /// <param name="service">The queue prefix; the same one again is the same service restarted.</param>
-    public static async Task<NotesHost> StartAsync(string database, string broker, string? service = null)
+    /// <param name="settings">Settings on top of the test ones.</param>
+    public static async Task<NotesHost> StartAsync(string database, string broker, string? service = null, IDictionary<string, string?>? settings = null)
     {
         service ??= $"test-{Guid.NewGuid():N}"[..13];
         var builder = Host.CreateApplicationBuilder();
@@ -55,6 +56,7 @@ public sealed class NotesHost : IAsyncDisposable
             ["Messaging:RetryDelta"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<Probe>();
         builder.AddServiceDatabase<NotesDbContext>("notesdb");
         builder.AddMessaging<NotesDbContext>(service, bus => bus.AddConsumer<NoteWrittenConsumer>());

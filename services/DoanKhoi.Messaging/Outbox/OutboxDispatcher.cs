@@ -27,11 +27,19 @@ public sealed class OutboxDispatcher<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var nextCleanup = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = settings.OutboxPollInterval;
             try
             {
+                if (clock.GetUtcNow() >= nextCleanup)
+                {
+                    await CleanUpAsync(settings, stoppingToken);
+                    nextCleanup = clock.GetUtcNow() + settings.CleanupInterval;
+                }
+                if (nextCleanup - clock.GetUtcNow() < wait) wait = nextCleanup - clock.GetUtcNow();
+
                 var batch = await DispatchBatchAsync(settings, stoppingToken);
                 if (batch.Published == settings.OutboxBatchSize && batch.RetryIn is null) continue;
                 if (batch.RetryIn is { } retryIn && retryIn < wait) wait = retryIn;
@@ -48,7 +56,7 @@ public sealed class OutboxDispatcher<TContext>(
 
             try
             {
-                await signal.WaitAsync(wait, stoppingToken);
+                await signal.WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -102,6 +110,20 @@ public sealed class OutboxDispatcher<TContext>(
             if (published > 0) logger.LogDebug("Published {Count} events from the outbox of {Context}", published, typeof(TContext).Name);
             return new BatchResult(published, retryIn);
         }, cancellationToken);
+    }
+
+    /// <summary>Deletes published events and handled-message records past their retention.</summary>
+    private async Task CleanUpAsync(MessagingOptions settings, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var now = clock.GetUtcNow();
+        var outboxBefore = now - settings.OutboxRetention;
+        var inboxBefore = now - settings.InboxRetention;
+        var events = await db.Set<OutboxMessage>().Where(m => m.DispatchedAt < outboxBefore).ExecuteDeleteAsync(cancellationToken);
+        var handled = await db.Set<Inbox.InboxMessage>().Where(m => m.HandledAt < inboxBefore).ExecuteDeleteAsync(cancellationToken);
+        if (events + handled > 0)
+            logger.LogInformation("Removed {Events} published events and {Handled} handled-message records past retention from {Context}", events, handled, typeof(TContext).Name);
     }
 
     private async Task PublishAsync(OutboxMessage message, MessagingOptions settings, CancellationToken cancellationToken)
