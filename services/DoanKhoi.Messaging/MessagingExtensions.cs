@@ -1,3 +1,4 @@
+using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Messaging.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public static class MessagingExtensions
 
     /// <summary>Registers the service's DbContext on PostgreSQL (connection string
     /// <paramref name="connectionName"/>) with Aspire's retries, health check and telemetry, the outbox
-    /// interceptor, and the migrations applied at start. Call before <see cref="AddMessaging{TContext}"/>.</summary>
+    /// and audit interceptors, and the migrations applied at start. Call before <see cref="AddMessaging{TContext}"/>.</summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
@@ -26,8 +27,11 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddSingleton<AuditActor>();
+        builder.Services.TryAddSingleton<AuditInterceptor>();
         builder.Services.AddDbContext<TContext>((services, options) => ServiceDatabase.Configure(options, connectionString)
-            .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
         builder.EnrichNpgsqlDbContext<TContext>();
 
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();

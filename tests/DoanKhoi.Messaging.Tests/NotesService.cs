@@ -1,3 +1,4 @@
+using DoanKhoi.Messaging.Audit;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using DoanKhoi.Messaging.Inbox;
@@ -36,7 +37,7 @@ public sealed class NotesDbContext(DbContextOptions<NotesDbContext> options) : D
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<Tally>().HasKey(t => t.NoteId);
-        model.AddOutboxAndInbox();
+        model.AddOutboxAndInbox().AddAuditTrail();
     }
 }
 

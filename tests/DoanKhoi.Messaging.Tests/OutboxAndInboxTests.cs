@@ -53,6 +53,20 @@ public class OutboxAndInboxTests(NotesFixture notes) : IClassFixture<NotesFixtur
         Assert.Equal(0, Host.Probe.Deliveries(rolledBack));
         Assert.False(await Host.QueryAsync(db => db.Notes.AnyAsync(n => n.Id == rolledBack)));
         Assert.Null(await Host.OutboxRowAsync(rolledBack));
+        Assert.False(await Host.QueryAsync(db => db.Set<Audit.AuditEntry>().AnyAsync(a => a.EntityId == rolledBack.ToString())));
+        Assert.True(await Host.QueryAsync(db => db.Set<Audit.AuditEntry>().AnyAsync(a => a.EntityId == committed.ToString() && a.EntityType == nameof(Note))));
+    }
+
+    [Fact]
+    public async Task What_a_message_changes_is_recorded_as_the_work_of_its_consumer()
+    {
+        var id = await Host.WriteNoteAsync();
+        await Host.WaitForDeliveryAsync(id);
+
+        var entry = await Host.QueryAsync(db => db.Set<Audit.AuditEntry>().SingleAsync(a => a.EntityType == nameof(Tally) && a.EntityId == id.ToString()));
+
+        Assert.Equal(("message:NoteWrittenConsumer", Audit.AuditAction.Created), (entry.Actor, entry.Action));
+        Assert.Equal(1, System.Text.Json.JsonDocument.Parse(entry.After!).RootElement.GetProperty("applied").GetInt32());
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public static class InboxExtensions
             if (await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, ct))
                 return false;
 
+            // The audit trail names the consumer as the author of what the message changes.
+            using var actor = Audit.AuditActor.Use($"message:{consumer}");
             await handle(ct);
             db.Set<InboxMessage>().Add(new InboxMessage
             {

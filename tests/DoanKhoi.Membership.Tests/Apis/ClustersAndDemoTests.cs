@@ -70,6 +70,7 @@ public class DemoDataTests(DemoMembershipApiFactory demo) : IClassFixture<DemoMe
         await Eventually.Until(async () => await demo.Factory.Database.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL") == 0,
             what: "every demo event published");
         Assert.Equal(43, demo.Factory.Harness.Published.Select<UnitCreated>().Count());
+        Assert.Equal(43, await demo.Factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE entity_type = 'Unit' AND actor = 'system:demo-data'"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Membership.Domain;
 using DoanKhoi.Membership.Infrastructure;
 using DoanKhoi.Messaging;
+using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -88,6 +89,7 @@ public sealed class DemoDataLoader(IServiceScopeFactory scopes, IOptions<DemoDat
             return;
         }
 
+        using var actor = AuditActor.Use("system:demo-data");
         var now = clock.GetUtcNow();
         var clusters = Clusters.Select(c => Cluster.Create(OrganisationCode.From(c.Code), OrganisationName.From(c.Name), now)).ToList();
         foreach (var cluster in clusters)

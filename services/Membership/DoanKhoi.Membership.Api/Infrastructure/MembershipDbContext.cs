@@ -1,5 +1,6 @@
 using DoanKhoi.Membership.Domain;
 using DoanKhoi.Messaging;
+using DoanKhoi.Messaging.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace DoanKhoi.Membership.Infrastructure;
@@ -59,7 +60,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.HasIndex(b => new { b.UnitId, b.NameFolded }).IsUnique();
         });
 
-        model.AddOutboxAndInbox();
+        model.AddOutboxAndInbox().AddAuditTrail();
     }
 }
 

@@ -1,4 +1,5 @@
 using DoanKhoi.Messaging;
+using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Reporting.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +39,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(b => b.Name).HasMaxLength(200);
             e.HasIndex(b => b.UnitId);
         });
-        model.AddOutboxAndInbox();
+        model.AddOutboxAndInbox().AddAuditTrail();
     }
 }
 

@@ -1,0 +1,35 @@
+namespace DoanKhoi.Messaging.Audit;
+
+/// <summary>One change of one entity, written in the same transaction as the change. Append-only: the
+/// database refuses to update or delete it.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>Who made the change: an account, or the consumer of a message for a change a message caused.</summary>
+    public string Actor { get; init; } = "";
+
+    /// <summary>Whose behalf the actor acted on, when not its own (a client acting for a person).</summary>
+    public string? OnBehalfOf { get; init; }
+
+    public string EntityType { get; init; } = "";
+    public string EntityId { get; init; } = "";
+    public AuditAction Action { get; init; }
+
+    /// <summary>The values before the change (JSON): every property for a deletion, the changed ones for an update.</summary>
+    public string? Before { get; init; }
+
+    /// <summary>The values after the change (JSON): every property for a creation, the changed ones for an update.</summary>
+    public string? After { get; init; }
+
+    /// <summary>The trace of the request or message that caused the change.</summary>
+    public string? TraceId { get; init; }
+}
+
+public enum AuditAction
+{
+    Created,
+    Updated,
+    Deleted,
+}

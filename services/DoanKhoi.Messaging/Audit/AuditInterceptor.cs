@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Text.Json;
+using DoanKhoi.Messaging.Inbox;
+using DoanKhoi.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace DoanKhoi.Messaging.Audit;
+
+/// <summary>Adds an <see cref="AuditEntry"/> for every entity a SaveChanges creates, updates or
+/// deletes, to that same SaveChanges: the change and its record commit or roll back together.</summary>
+public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context is null) return;
+        context.ChangeTracker.DetectChanges();
+        var now = clock.GetUtcNow();
+        var traceId = Activity.Current?.TraceId.ToString();
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e))
+            .Select(e => new AuditEntry
+            {
+                OccurredAt = now,
+                Actor = actor.Name,
+                EntityType = e.Metadata.ClrType.Name,
+                EntityId = string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue)),
+                Action = e.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated },
+                Before = e.State == EntityState.Added ? null : Values(e, original: true),
+                After = e.State == EntityState.Deleted ? null : Values(e, original: false),
+                TraceId = traceId,
+            })
+            .ToList();
+        context.Set<AuditEntry>().AddRange(entries);
+    }
+
+    /// <summary>The records of the messaging machinery are not changes of the domain; an owned entity
+    /// (a unit's history line) is part of its owner's change.</summary>
+    private static bool IsAudited(EntityEntry e) =>
+        e.Entity is not (AuditEntry or OutboxMessage or InboxMessage) && !e.Metadata.IsOwned();
+
+    private static string Values(EntityEntry e, bool original)
+    {
+        var properties = e.State == EntityState.Modified ? e.Properties.Where(p => p.IsModified) : e.Properties;
+        var values = properties.ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name), p => original ? p.OriginalValue : p.CurrentValue);
+        return JsonSerializer.Serialize(values, Json);
+    }
+}

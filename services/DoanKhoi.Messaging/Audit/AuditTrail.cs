@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace DoanKhoi.Messaging.Audit;
+
+public static class AuditTrail
+{
+    public const string Table = "audit_entries";
+
+    public static ModelBuilder AddAuditTrail(this ModelBuilder model)
+    {
+        model.Entity<AuditEntry>(e =>
+        {
+            e.ToTable(Table);
+            e.Property(a => a.Id).UseIdentityAlwaysColumn();
+            e.Property(a => a.Actor).HasMaxLength(200);
+            e.Property(a => a.OnBehalfOf).HasMaxLength(200);
+            e.Property(a => a.EntityType).HasMaxLength(100);
+            e.Property(a => a.EntityId).HasMaxLength(200);
+            e.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Before).HasColumnType("jsonb");
+            e.Property(a => a.After).HasColumnType("jsonb");
+            e.Property(a => a.TraceId).HasMaxLength(32);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.OccurredAt);
+            e.HasIndex(a => a.Actor);
+        });
+        return model;
+    }
+
+    /// <summary>Makes the audit table append-only in the database itself: whoever connects, an
+    /// UPDATE or DELETE of a row fails. Call from the migration that creates the table.</summary>
+    public static void MakeAuditTrailAppendOnly(this MigrationBuilder migration) => migration.Sql($"""
+        CREATE OR REPLACE FUNCTION audit_entries_are_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'The audit trail is append-only: % of an entry is refused', TG_OP
+                USING ERRCODE = 'insufficient_privilege';
+        END $$;
+        CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON {Table}
+            FOR EACH ROW EXECUTE FUNCTION audit_entries_are_append_only();
+        """);
+}
