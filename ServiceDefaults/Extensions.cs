@@ -93,9 +93,11 @@ public static class Extensions
 
     /// <summary>Maps <c>/health</c> (ready: every check, database and broker included), <c>/alive</c>
     /// (the process answers), <c>/openapi/v1.json</c> and the API reference at <c>/scalar</c>.</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="behindGateway">Trust the X-Forwarded-* headers the gateway sets; false at the edge,
+    /// where a caller could forge them.</param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool behindGateway = true)
     {
-        app.UseForwardedHeaders();
+        if (behindGateway) app.UseForwardedHeaders();
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks(AlivenessPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         app.MapOpenApi();

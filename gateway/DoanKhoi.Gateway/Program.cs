@@ -4,11 +4,13 @@ using DoanKhoi.Gateway;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddReverseProxy().AddGatewayRoutes(builder.Configuration);
+builder.Services.AddGatewayRateLimits(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapDefaultEndpoints();
+app.UseRateLimiter();
+app.MapDefaultEndpoints(behindGateway: false);
 app.MapGet("/", () => TypedResults.Ok(new
 {
     name = "DoanKhoi gateway",
