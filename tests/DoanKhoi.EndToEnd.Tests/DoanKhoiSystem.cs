@@ -23,23 +23,41 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        var ports = new HashSet<int>();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DoanKhoi_AppHost>(
         [
             "DoanKhoi:Infrastructure=executables",
             $"DoanKhoi:DataFolder={_data}",
-            $"DoanKhoi:PostgresPort={FreePorts.One()}",
-            $"DoanKhoi:RabbitMqPort={FreePorts.Pair()}",
-            $"DoanKhoi:GatewayPort={FreePorts.One()}",
+            $"DoanKhoi:PostgresPort={FreePorts.One(ports)}",
+            $"DoanKhoi:RabbitMqPort={FreePorts.Pair(ports)}",
+            $"DoanKhoi:GatewayPort={FreePorts.One(ports)}",
         ]);
         App = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await App.StartAsync(startup.Token);
-        await WaitHealthyAsync(Resources, startup.Token);
+        try
+        {
+            await App.StartAsync(startup.Token);
+            await WaitHealthyAsync(Resources, startup.Token);
+        }
+        catch (OperationCanceledException e) when (startup.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The system did not start within 4 minutes. Resources: {Describe()}", e);
+        }
         Gateway = App.CreateHttpClient(ResourceNames.Gateway);
         // The gateway probes each service on its own schedule; wait until it routes to all of them.
         foreach (var (segment, _, _) in ResourceNames.Services)
             await Eventually.Until(async () => (await Gateway.GetAsync($"/api/{segment}/alive", startup.Token)).IsSuccessStatusCode,
                 TimeSpan.FromSeconds(60), $"the gateway routing to {segment}");
+    }
+
+    /// <summary>Each resource's state and health, for a failure message.</summary>
+    private string Describe()
+    {
+        var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        return string.Join("; ", model.Resources.Select(r => notifications.TryGetCurrentState(r.Name, out var e)
+            ? $"{r.Name}: {e.Snapshot.State?.Text ?? "?"} ({e.Snapshot.HealthStatus?.ToString() ?? "no health"})"
+            : $"{r.Name}: no state"));
     }
 
     public async Task WaitHealthyAsync(IEnumerable<string> resources, CancellationToken cancellationToken)

@@ -12,7 +12,10 @@ namespace DoanKhoi.Messaging.Audit;
 /// deletes, to that same SaveChanges: the change and its record commit or roll back together.</summary>
 public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

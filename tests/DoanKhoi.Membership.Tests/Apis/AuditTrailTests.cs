@@ -44,7 +44,8 @@ public class AuditTrailTests(MembershipApiFactory factory) : IClassFixture<Membe
         var entries = await EntriesFor("Unit", unit.Id);
 
         Assert.Equal(["Created", "Updated"], entries.Select(e => e.Action));
-        Assert.Equal("Đoàn Thanh niên Sở Y tế", JsonDocument.Parse(entries[0].After!).RootElement.GetProperty("name").GetString());
+        var created = JsonDocument.Parse(entries[0].After!).RootElement;
+        Assert.Equal(("Đoàn Thanh niên Sở Y tế", "agency"), (created.GetProperty("name").GetString(), created.GetProperty("kind").GetString()));
         Assert.Null(entries[0].Before);
         var before = JsonDocument.Parse(entries[1].Before!).RootElement;
         var after = JsonDocument.Parse(entries[1].After!).RootElement;
