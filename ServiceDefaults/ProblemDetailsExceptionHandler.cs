@@ -9,7 +9,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Turns the failures of <see cref="DoanKhoi.Problems"/> and unreadable requests into problem
 /// details. Anything else falls through to the default handler: a 500 without internals.</summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -45,6 +45,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     /// <summary>Malformed JSON, a value of the wrong type, a missing body or content type.</summary>
     private static ProblemDetails Unreadable(BadHttpRequestException e)
     {
+        if (e.InnerException is JsonException unmapped && UnmappedMember().Match(unmapped.Message) is { Success: true } member)
+        {
+            var name = member.Groups["name"].Value;
+            return Invalid(new Dictionary<string, string[]> { [name] = [$"'{name}' cannot be set by this request."] });
+        }
         if (e.InnerException is JsonException json)
         {
             var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";
@@ -90,4 +95,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         };
         return expected is null ? "" : $": expected {expected}";
     }
+
+    // System.Text.Json: "The JSON property 'status' could not be mapped to any .NET member contained in type '…'."
+    [System.Text.RegularExpressions.GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
+    private static partial System.Text.RegularExpressions.Regex UnmappedMember();
 }

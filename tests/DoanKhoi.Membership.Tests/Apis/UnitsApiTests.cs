@@ -144,6 +144,22 @@ public class UnitsApiTests(MembershipApiFactory factory) : IClassFixture<Members
     }
 
     [Fact]
+    public async Task A_field_the_request_does_not_take_is_refused_not_ignored()
+    {
+        var one = await CreateCluster("CUM-01");
+        var two = await CreateCluster("CUM-02", "Cụm thi đua số 2");
+        var unit = await CreateUnit(one.Id, "U1", "Đoàn X");
+
+        // A rename that also tries to move the unit and set its version.
+        var response = await _client.PutAsJsonAsync($"/units/{unit.Id}/name", new { name = "Đoàn Y", clusterId = two.Id, version = 9 });
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["'clusterId' cannot be set by this request."], problem.FieldErrors("clusterId"));
+        var unchanged = await _client.GetFromJsonAsync<UnitResponse>($"/units/{unit.Id}", ProblemAssertions.Json);
+        Assert.Equal(("Đoàn X", one.Id, 1), (unchanged!.Name, unchanged.ClusterId, unchanged.Version));
+    }
+
+    [Fact]
     public async Task An_unknown_unit_is_a_404_problem()
     {
         var id = Guid.NewGuid();
