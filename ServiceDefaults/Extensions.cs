@@ -34,11 +34,9 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
+        // ASP.NET Core adds the request's traceId to every problem; it also says which request it was.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
-        {
-            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
-            ctx.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);
-        });
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Unreadable requests reach the exception handler, which names the field at fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

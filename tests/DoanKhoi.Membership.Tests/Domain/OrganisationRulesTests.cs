@@ -106,6 +106,19 @@ public class OrganisationRulesTests
     }
 
     [Fact]
+    public void The_day_a_unit_was_created_is_the_day_in_Vietnam()
+    {
+        // 20:00 UTC on 28 February is 03:00 on 1 March in Vietnam.
+        var lateEvening = new DateTimeOffset(2026, 2, 28, 20, 0, 0, TimeSpan.Zero);
+        var unit = Unit.Create(OrganisationCode.From("U1"), OrganisationName.From("Đoàn X"), UnitKind.Agency, NewCluster(), lateEvening);
+
+        var error = Assert.Throws<ValidationFailedException>(() => unit.Close(new DateOnly(2026, 2, 28), null, lateEvening));
+        Assert.Contains("01/03/2026", error.Errors["closedOn"].Single());
+        unit.Close(new DateOnly(2026, 3, 1), null, lateEvening);
+        Assert.Equal(UnitStatus.Closed, unit.Status);
+    }
+
+    [Fact]
     public void A_unit_cannot_close_before_it_was_created()
     {
         var error = Assert.Throws<ValidationFailedException>(() => NewUnit().Close(new DateOnly(2025, 1, 1), null, Now));

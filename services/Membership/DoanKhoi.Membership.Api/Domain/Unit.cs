@@ -77,8 +77,9 @@ public sealed class Unit
         reason = string.IsNullOrWhiteSpace(reason) ? null : Text.VietnameseText.Clean(reason);
         if (reason?.Length > MaxCloseReasonLength)
             throw new ValidationFailedException("reason", $"The reason is {reason.Length} characters long; at most {MaxCloseReasonLength} are allowed.");
-        if (closedOn < DateOnly.FromDateTime(CreatedAt.UtcDateTime.AddDays(-1)))
-            throw new ValidationFailedException("closedOn", $"A unit cannot close before it was created ({CreatedAt:dd/MM/yyyy}).");
+        var createdOn = Text.VietnamTime.DateOf(CreatedAt);
+        if (closedOn < createdOn)
+            throw new ValidationFailedException("closedOn", $"A unit cannot close before it was created ({createdOn:dd/MM/yyyy}).");
         Status = UnitStatus.Closed;
         ClosedOn = closedOn;
         CloseReason = reason;
