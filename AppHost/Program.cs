@@ -18,6 +18,13 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
     return service;
 }
 
+// Identity: accounts, posts, the sign-in page and the tokens. The first bloc-office account is made
+// from the operator's password on the first start (./run.sh asks for it); no password is in the code.
+var identity = Service<Projects.DoanKhoi_Identity_Api>(ResourceNames.IdentityApi, ResourceNames.IdentityDb)
+    .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString());
+if (settings["BlocOfficePassword"] is { Length: > 0 } blocOfficePassword)
+    identity.WithEnvironment("Identity__BlocOffice__Password", builder.AddParameter("bloc-office-password", blocOfficePassword, secret: true));
+
 var activities = Service<Projects.DoanKhoi_Activities_Api>(ResourceNames.ActivitiesApi, ResourceNames.ActivitiesDb);
 var reporting = Service<Projects.DoanKhoi_Reporting_Api>(ResourceNames.ReportingApi, ResourceNames.ReportingDb);
 var inspection = Service<Projects.DoanKhoi_Inspection_Api>(ResourceNames.InspectionApi, ResourceNames.InspectionDb);
@@ -30,13 +37,23 @@ var membership = Service<Projects.DoanKhoi_Membership_Api>(ResourceNames.Members
 
 // The gateway does not wait for the services: it answers from the start, with a 503 problem for a
 // service that is not up yet.
-builder.AddProject<Projects.DoanKhoi_Gateway>(ResourceNames.Gateway)
+var gateway = builder.AddProject<Projects.DoanKhoi_Gateway>(ResourceNames.Gateway)
     .WithReference(membership)
     .WithReference(activities)
     .WithReference(reporting)
     .WithReference(inspection)
+    .WithReference(identity)
     .WithEndpoint("http", endpoint => endpoint.Port = settings.GetValue("GatewayPort", 8080))
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+
+// Tokens name the identity service by its public address, through the gateway; every service checks
+// that name and reads the signing keys from identity directly (service discovery).
+var issuer = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/api/{ResourceNames.IdentitySegment}/");
+foreach (var resource in new[] { identity, membership, activities, reporting, inspection, gateway })
+{
+    resource.WithEnvironment("Identity__Issuer", issuer);
+    if (resource != identity && resource != gateway) resource.WithReference(identity);
+}
 
 builder.Build().Run();

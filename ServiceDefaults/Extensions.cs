@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,6 +40,7 @@ public static class Extensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.TryAddSingleton<DoanKhoi.Security.ISecurityEvents, DoanKhoi.Security.LoggedSecurityEvents>();
         // Unreadable requests reach the exception handler, which names the field at fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
@@ -48,12 +51,13 @@ public static class Extensions
             o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
         // Behind the gateway a service sees the public prefix (/api/membership), so the links it
-        // returns (Location, the OpenAPI server) work for the caller.
+        // returns (Location, the OpenAPI server) work for the caller. Only the gateway is believed:
+        // loopback by default (ASP.NET Core's known proxies), more with ForwardedHeaders:KnownNetworks.
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
         return builder;
     }
@@ -93,18 +97,26 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health</c> (ready: every check, database and broker included), <c>/alive</c>
-    /// (the process answers), <c>/openapi/v1.json</c> and the API reference at <c>/scalar</c>.</summary>
-    /// <param name="behindGateway">Trust the X-Forwarded-* headers the gateway sets; false at the edge,
-    /// where a caller could forge them.</param>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool behindGateway = true)
+    /// <summary>What every service behind the gateway runs before its endpoints: the X-Forwarded-*
+    /// headers the gateway sets, then who is calling and whether they may.</summary>
+    public static WebApplication UseServiceMiddleware(this WebApplication app)
     {
-        if (behindGateway) app.UseForwardedHeaders();
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
-        app.MapHealthChecks(AlivenessPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
-        app.MapOpenApi();
+        app.UseForwardedHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Maps the public endpoints: <c>/health</c> (ready: every check, database and broker
+    /// included), <c>/alive</c> (the process answers), <c>/openapi/v1.json</c> and the API reference at
+    /// <c>/scalar</c>.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks(AlivenessPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         // The reference page fetches the document relative to itself, so it works behind the gateway too.
-        app.MapScalarApiReference(o => o.WithOpenApiRoutePattern("../openapi/{documentName}.json"));
+        app.MapScalarApiReference(o => o.WithOpenApiRoutePattern("../openapi/{documentName}.json")).AllowAnonymous();
         return app;
     }
 }

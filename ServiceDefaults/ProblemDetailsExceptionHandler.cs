@@ -9,7 +9,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Turns the failures of <see cref="DoanKhoi.Problems"/> and unreadable requests into problem
 /// details. Anything else falls through to the default handler: a 500 without internals.</summary>
-public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, DoanKhoi.Security.ISecurityEvents security, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             ValidationFailedException e => Invalid(e.Errors),
             BadHttpRequestException e => Unreadable(e),
             NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
+            ForbiddenException e => WithField(new ProblemDetails { Status = 403, Title = "Not allowed", Detail = e.Message }, e.Field, e.Message),
             ConflictException e => WithField(new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message }, e.Field, e.Message),
             DomainRuleException e => new ProblemDetails { Status = 422, Title = "The request breaks a rule", Detail = e.Message },
             _ => null,
@@ -25,6 +26,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         if (problem is null) return false;
 
         logger.LogInformation("Request refused with {Status}: {Detail}", problem.Status, problem.Detail);
+        if (exception is ForbiddenException or OutOfReachException)
+            await security.RefusedAsync(http, problem.Status!.Value, exception.Message);
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }

@@ -15,6 +15,16 @@ public class ValidationFailedException(IReadOnlyDictionary<string, string[]> err
 /// <summary>The thing asked for does not exist (404).</summary>
 public class NotFoundException(string what, object id) : Exception($"There is no {what} with id '{id}'.");
 
+/// <summary>The thing exists but lies outside the caller's part of the organisation: the answer is the
+/// same 404 as for one that does not exist, so the caller learns nothing; the refusal is recorded.</summary>
+public sealed class OutOfReachException(string what, object id) : NotFoundException(what, id);
+
+/// <summary>The caller may see the thing but their post does not allow this change (403).</summary>
+public sealed class ForbiddenException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}
+
 /// <summary>The request clashes with what is stored: a duplicate code, a stale version (409).</summary>
 public class ConflictException(string message, string? field = null) : Exception(message)
 {

@@ -6,25 +6,38 @@ namespace DoanKhoi.Gateway;
 
 /// <summary>One route per service: <c>/api/&lt;service&gt;/**</c> goes to the service's resource, found
 /// through service discovery, with the prefix removed and passed on as X-Forwarded-Prefix so the
-/// service's links (Location, OpenAPI) point back through the gateway.</summary>
+/// service's links (Location, OpenAPI) point back through the gateway. A request needs a valid token,
+/// except on the public paths: each service's health and API description, and the identity service
+/// (its sign-in page and token endpoints; it guards its own API).</summary>
 public static class GatewayRoutes
 {
+    /// <summary>Paths under each service's prefix that anyone may reach.</summary>
+    public static readonly string[] PublicPaths = [Extensions.HealthPath, Extensions.AlivenessPath, "/openapi/{**rest}", "/scalar/{**rest}"];
+
+    private const string Anonymous = "anonymous";
+
     public static IReverseProxyBuilder AddGatewayRoutes(this IReverseProxyBuilder proxy, IConfiguration configuration)
     {
         var timeout = configuration.GetValue("Gateway:UpstreamTimeout", TimeSpan.FromSeconds(30));
         var probeInterval = configuration.GetValue("Gateway:HealthProbeInterval", TimeSpan.FromSeconds(3));
-        var routes = ResourceNames.Services.Select(s => new RouteConfig
+        RouteConfig Route(string segment, string id, string path, string? policy) => new()
         {
-            RouteId = s.Segment,
-            ClusterId = s.Segment,
-            Match = new RouteMatch { Path = $"/api/{s.Segment}/{{**rest}}" },
+            RouteId = id,
+            ClusterId = segment,
+            Match = new RouteMatch { Path = $"/api/{segment}{path}" },
+            // null: the fallback policy, a valid DoanKhoi token.
+            AuthorizationPolicy = policy,
             Transforms =
             [
-                new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{s.Segment}" },
+                new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{segment}" },
                 new Dictionary<string, string> { ["X-Forwarded"] = "Set", ["Prefix"] = "Off" },
-                new Dictionary<string, string> { ["RequestHeader"] = "X-Forwarded-Prefix", ["Set"] = $"/api/{s.Segment}" },
+                new Dictionary<string, string> { ["RequestHeader"] = "X-Forwarded-Prefix", ["Set"] = $"/api/{segment}" },
             ],
-        }).ToList();
+        };
+        var routes = ResourceNames.Services.SelectMany(s => s.Segment == ResourceNames.IdentitySegment
+            ? [Route(s.Segment, s.Segment, "/{**rest}", Anonymous)]
+            : PublicPaths.Select((path, i) => Route(s.Segment, $"{s.Segment}-public-{i}", path, Anonymous))
+                .Append(Route(s.Segment, s.Segment, "/{**rest}", null))).ToList();
         var clusters = ResourceNames.Services.Select(s => new ClusterConfig
         {
             ClusterId = s.Segment,

@@ -5,12 +5,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddReverseProxy().AddGatewayRoutes(builder.Configuration);
 builder.Services.AddGatewayRateLimits(builder.Configuration);
+builder.AddTokenValidation();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// No UseForwardedHeaders: at the edge a caller could forge them.
+app.UseAuthentication();            // who is calling: the rate limits count per caller and per client
 app.UseRateLimiter();
-app.MapDefaultEndpoints(behindGateway: false);
+app.UseAuthorization();             // a valid token, except on the public paths
+app.MapDefaultEndpoints();
 app.MapGet("/", () => TypedResults.Ok(new
 {
     name = "DoanKhoi gateway",
@@ -21,7 +25,7 @@ app.MapGet("/", () => TypedResults.Ok(new
         openApi = $"/api/{s.Segment}/openapi/v1.json",
         reference = $"/api/{s.Segment}/scalar/",
     }),
-})).ExcludeFromDescription();
+})).AllowAnonymous().ExcludeFromDescription();
 app.MapReverseProxy(proxy => proxy.Use(ProxyErrors.WriteProblemOnErrorAsync));
 app.Run();
 

@@ -34,6 +34,8 @@ public static class MessagingExtensions
             .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
         builder.EnrichNpgsqlDbContext<TContext>();
 
+        builder.Services.TryAddSingleton<DoanKhoi.Security.LoggedSecurityEvents>();
+        builder.Services.AddSingleton<DoanKhoi.Security.ISecurityEvents, AuditedSecurityEvents<TContext>>();
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
         builder.Services.AddExceptionHandler<DatabaseExceptionHandler>();
         return builder;

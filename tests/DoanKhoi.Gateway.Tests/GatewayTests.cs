@@ -1,30 +1,40 @@
 using System.Net;
+using System.Security.Cryptography;
+using DoanKhoi.Security;
 using DoanKhoi.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.IdentityModel.Tokens;
 
 namespace DoanKhoi.Gateway.Tests;
 
-/// <summary>The gateway on its own: every service it routes to is unreachable.</summary>
-public sealed class GatewayFactory : WebApplicationFactory<Program>
+/// <summary>The gateway on its own: every service it routes to is unreachable, and it trusts the test tokens.</summary>
+public class GatewayFactory : WebApplicationFactory<Program>
 {
+    protected virtual int PermitsPerCaller => 1000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         foreach (var (_, api, _) in ResourceNames.Services)
             builder.UseSetting($"services:{api}:http:0", $"http://127.0.0.1:{FreePorts.One()}");
-        builder.UseSetting("Gateway:RateLimit:PermitsPerCaller", "5");
+        builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Gateway:RateLimit:PermitsPerCaller", PermitsPerCaller.ToString());
         builder.UseSetting("Gateway:RateLimit:Window", "00:10:00");
         builder.UseSetting("Gateway:HealthProbeInterval", "00:10:00");
+        builder.ConfigureTestServices(services => services.TrustTestTokens());
     }
 }
 
 public class GatewayTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
 {
+    private static readonly Post Secretary = Post.OnUnit(Guid.NewGuid());
+
     [Fact]
     public async Task A_service_that_cannot_be_reached_gets_a_problem_naming_it()
     {
-        var response = await factory.CreateClient().GetAsync("/api/activities/movements");
+        var response = await factory.CreateClient().As(Secretary).GetAsync("/api/activities/movements");
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadGateway);
         Assert.Equal("activities", problem.GetProperty("service").GetString());
@@ -33,7 +43,62 @@ public class GatewayTests(GatewayFactory factory) : IClassFixture<GatewayFactory
 
     [Fact]
     public async Task A_path_no_service_serves_is_a_404_problem() =>
-        await (await factory.CreateClient().GetAsync("/api/nowhere/units")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await factory.CreateClient().As(Secretary).GetAsync("/api/nowhere/units")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+    public static TheoryData<string, string> BadTokens => new()
+    {
+        { "none", "needs an access token" },
+        { "expired", "has expired" },
+        { "signed by another key", "not valid" },
+        { "from another issuer", "not valid" },
+        { "for another audience", "not valid" },
+        { "garbage", "not valid" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task A_request_without_a_valid_token_is_refused_with_401_before_it_reaches_a_service(string token, string reason)
+    {
+        var client = factory.CreateClient();
+        var otherKey = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "other" };
+        if (token != "none")
+            client.As(token switch
+            {
+                "expired" => TestTokens.Create([Secretary], [Scopes.Read], expires: DateTime.UtcNow.AddMinutes(-5)),
+                "signed by another key" => TestTokens.Create([Secretary], [Scopes.Read], key: otherKey),
+                "from another issuer" => TestTokens.Create([Secretary], [Scopes.Read], issuer: "http://elsewhere/"),
+                "for another audience" => TestTokens.Create([Secretary], [Scopes.Read], audience: "another-api"),
+                _ => "not.a.token",
+            });
+
+        var response = await client.GetAsync("/api/membership/units");
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains(reason, problem.GetProperty("detail").GetString());
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+
+    [Theory]
+    [InlineData("/api/membership/health")]
+    [InlineData("/api/reporting/alive")]
+    [InlineData("/api/activities/openapi/v1.json")]
+    [InlineData("/api/inspection/scalar/")]
+    [InlineData("/api/identity/connect/token")]
+    [InlineData("/api/identity/account/signin")]
+    public async Task Public_paths_pass_without_a_token(string path)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+
+        // The service is unreachable here: 502 shows the gateway let the request through.
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_gateway_s_own_pages_need_no_token()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/alive")).StatusCode);
+    }
 
     [Fact]
     public async Task Health_checks_are_not_counted_against_the_limit()
@@ -44,15 +109,21 @@ public class GatewayTests(GatewayFactory factory) : IClassFixture<GatewayFactory
     }
 }
 
+/// <summary>Five requests per caller in ten minutes.</summary>
+public sealed class LimitedGatewayFactory : GatewayFactory
+{
+    protected override int PermitsPerCaller => 5;
+}
+
 /// <summary>A gateway of its own, so that no other test spends its caller's allowance.</summary>
 public class RateLimitTests : IDisposable
 {
-    private readonly GatewayFactory _factory = new();
+    private readonly LimitedGatewayFactory _factory = new();
 
     [Fact]
-    public async Task Over_the_limit_a_caller_gets_429_with_Retry_After()
+    public async Task Over_the_limit_a_caller_gets_429_with_Retry_After_and_another_caller_does_not()
     {
-        var client = _factory.CreateClient();
+        var client = _factory.CreateClient().As(Post.OnUnit(Guid.NewGuid()));
         for (var i = 0; i < 5; i++)
             Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/membership/units")).StatusCode);
 
@@ -61,6 +132,8 @@ public class RateLimitTests : IDisposable
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.InRange(response.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 600);
         Assert.Contains("Try again in", problem.GetProperty("detail").GetString());
+        var another = _factory.CreateClient().As(Post.OnUnit(Guid.NewGuid()));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await another.GetAsync("/api/membership/units")).StatusCode);
     }
 
     public void Dispose() => _factory.Dispose();

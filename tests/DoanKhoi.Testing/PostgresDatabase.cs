@@ -42,6 +42,18 @@ public sealed class PostgresDatabase : IAsyncLifetime
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));
     }
 
+    /// <summary>The first column of every row.</summary>
+    public async Task<List<T>> ColumnAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<T>();
+        while (await reader.ReadAsync()) values.Add(reader.GetFieldValue<T>(0));
+        return values;
+    }
+
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -1,3 +1,4 @@
+using DoanKhoi.Security;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -9,7 +10,9 @@ using Xunit;
 namespace DoanKhoi.Testing;
 
 /// <summary>A service over a real PostgreSQL database of its own. The bus is MassTransit's in-memory
-/// harness: the tests see what the outbox dispatcher publishes and can hand the consumers messages.</summary>
+/// harness: the tests see what the outbox dispatcher publishes and can hand the consumers messages.
+/// The service trusts <see cref="TestTokens"/>; <c>CreateClient()</c> carries a bloc-office token,
+/// <c>CreateClient().As(post)</c> another one, <c>.Anonymous()</c> none.</summary>
 public abstract class ServiceFactory<TEntryPoint>(string databaseName) : WebApplicationFactory<TEntryPoint>, IAsyncLifetime
     where TEntryPoint : class
 {
@@ -29,8 +32,19 @@ public abstract class ServiceFactory<TEntryPoint>(string databaseName) : WebAppl
         builder.UseSetting($"ConnectionStrings:{databaseName}", Database.ConnectionString);
         builder.UseSetting("ConnectionStrings:messaging", "amqp://unused:unused@127.0.0.1:1");
         builder.UseSetting("Messaging:OutboxPollInterval", "00:00:00.200");
+        builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(bus => bus.AddConsumeObserver(_ => Deliveries)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddMassTransitTestHarness(bus => bus.AddConsumeObserver(_ => Deliveries));
+            services.TrustTestTokens();
+        });
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.As(Post.Bloc(Role.BlocOffice));
     }
 
     public Task InitializeAsync() => Database.InitializeAsync();

@@ -8,6 +8,7 @@ builder.AddActivitiesServices();   // Extensions/: database, outbox, bus
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseServiceMiddleware();         // forwarded headers from the gateway, token validation, authorization
 app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
 app.MapMovementsApi();
 app.Run();

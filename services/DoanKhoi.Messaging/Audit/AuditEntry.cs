@@ -32,4 +32,10 @@ public enum AuditAction
     Created,
     Updated,
     Deleted,
+
+    // Security events: not changes of an entity, but on the same append-only record.
+    SignedIn,
+    SignInFailed,
+    LockedOut,
+    Refused,
 }

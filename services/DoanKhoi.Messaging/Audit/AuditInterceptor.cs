@@ -35,12 +35,15 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
         context.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow();
         var traceId = Activity.Current?.TraceId.ToString();
+        var (actorName, onBehalfOf) = (actor.Name, actor.OnBehalfOf);
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e))
+            .Where(e => e.State != EntityState.Modified || e.Properties.Any(p => p.IsModified && IsAudited(p)))
             .Select(e => new AuditEntry
             {
                 OccurredAt = now,
-                Actor = actor.Name,
+                Actor = actorName,
+                OnBehalfOf = onBehalfOf,
                 EntityType = e.Metadata.ClrType.Name,
                 EntityId = string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue)),
                 Action = e.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated },
@@ -55,11 +58,14 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     /// <summary>The records of the messaging machinery are not changes of the domain; an owned entity
     /// (a unit's history line) is part of its owner's change.</summary>
     private static bool IsAudited(EntityEntry e) =>
-        e.Entity is not (AuditEntry or OutboxMessage or InboxMessage) && !e.Metadata.IsOwned();
+        e.Entity is not (AuditEntry or OutboxMessage or InboxMessage) && !e.Metadata.IsOwned()
+        && e.Metadata.FindAnnotation(AuditTrail.NotAuditedAnnotation) is null;
+
+    private static bool IsAudited(PropertyEntry p) => p.Metadata.FindAnnotation(AuditTrail.NotAuditedAnnotation) is null;
 
     private static string Values(EntityEntry e, bool original)
     {
-        var properties = e.State == EntityState.Modified ? e.Properties.Where(p => p.IsModified) : e.Properties;
+        var properties = (e.State == EntityState.Modified ? e.Properties.Where(p => p.IsModified) : e.Properties).Where(IsAudited);
         var values = properties.ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name), p => original ? p.OriginalValue : p.CurrentValue);
         return JsonSerializer.Serialize(values, Json);
     }

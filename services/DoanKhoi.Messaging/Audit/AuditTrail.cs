@@ -7,6 +7,18 @@ public static class AuditTrail
 {
     public const string Table = "audit_entries";
 
+    /// <summary>Marks an entity type or a property the trail leaves out: secrets (password hashes, key
+    /// material) and bookkeeping rows that are not changes anybody made.</summary>
+    public const string NotAuditedAnnotation = "DoanKhoi:NotAudited";
+
+    public static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> NotAudited<T>(
+        this Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity) where T : class =>
+        entity.HasAnnotation(NotAuditedAnnotation, true);
+
+    public static Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> NotAudited<T>(
+        this Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> property) =>
+        property.HasAnnotation(NotAuditedAnnotation, true);
+
     public static ModelBuilder AddAuditTrail(this ModelBuilder model)
     {
         model.Entity<AuditEntry>(e =>

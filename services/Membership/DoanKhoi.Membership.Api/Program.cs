@@ -8,6 +8,7 @@ builder.AddMembershipServices();    // Extensions/: database, outbox, bus, demo 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseServiceMiddleware();         // forwarded headers from the gateway, token validation, authorization
 app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
 app.MapOrganisationApi();
 app.MapClustersApi();

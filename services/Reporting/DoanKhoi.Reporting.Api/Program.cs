@@ -8,6 +8,7 @@ builder.AddReportingServices();     // Extensions/: database, outbox, bus, consu
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseServiceMiddleware();         // forwarded headers from the gateway, token validation, authorization
 app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
 app.MapOrganisationApi();
 app.Run();

@@ -52,7 +52,8 @@ public class AuditTrailTests(MembershipApiFactory factory) : IClassFixture<Membe
         Assert.Equal(("Đoàn Thanh niên Sở Y tế", "Đoàn TN Sở Y tế"), (before.GetProperty("name").GetString(), after.GetProperty("name").GetString()));
         Assert.False(after.TryGetProperty("code", out _), "an update records only what changed");
         Assert.Equal(trace.ToString(), entries[1].TraceId);
-        Assert.All(entries, e => Assert.Equal("anonymous", e.Actor));
+        Assert.All(entries, e => Assert.Equal("test.bloc-office", e.Actor));
+        Assert.Equal(["bloc-office@bloc"], await factory.Database.ColumnAsync<string>($"SELECT DISTINCT on_behalf_of FROM audit_entries WHERE entity_id = '{unit.Id}'"));
     }
 
     [Fact]
@@ -78,6 +79,6 @@ public class AuditTrailTests(MembershipApiFactory factory) : IClassFixture<Membe
         var error = await Assert.ThrowsAsync<PostgresException>(() => factory.Database.ScalarAsync<long>(sql));
 
         Assert.Contains("append-only", error.MessageText);
-        Assert.Equal(1, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE actor = 'anonymous'"));
+        Assert.Equal(1, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE actor = 'test.bloc-office'"));
     }
 }

@@ -18,7 +18,7 @@ public static class MovementsApi
 
     public static IEndpointRouteBuilder MapMovementsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/movements", ListMovements).WithTags("Movements").WithSummary("The movements activities belong to");
+        app.MapGet("/movements", ListMovements).WithTags("Movements").RequireAuthorization(DoanKhoi.Security.Policies.Read).WithSummary("The movements activities belong to");
         return app;
     }
 

@@ -12,6 +12,7 @@ public static class ActivitiesServices
     {
         builder.AddServiceDatabase<ActivitiesDbContext>(DatabaseName);
         builder.AddMessaging<ActivitiesDbContext>(ServiceName);
+        builder.AddTokenValidation();
         return builder;
     }
 }

@@ -17,7 +17,7 @@ public static class InspectionKindsApi
 
     public static IEndpointRouteBuilder MapInspectionKindsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/kinds", ListKinds).WithTags("Inspection kinds").WithSummary("The kinds of inspection and supervision");
+        app.MapGet("/kinds", ListKinds).WithTags("Inspection kinds").RequireAuthorization(DoanKhoi.Security.Policies.Read).WithSummary("The kinds of inspection and supervision");
         return app;
     }
 

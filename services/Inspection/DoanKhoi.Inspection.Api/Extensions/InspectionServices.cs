@@ -12,6 +12,7 @@ public static class InspectionServices
     {
         builder.AddServiceDatabase<InspectionDbContext>(DatabaseName);
         builder.AddMessaging<InspectionDbContext>(ServiceName);
+        builder.AddTokenValidation();
         return builder;
     }
 }

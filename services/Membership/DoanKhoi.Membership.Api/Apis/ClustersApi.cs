@@ -3,6 +3,7 @@ using DoanKhoi.Membership.Domain;
 using DoanKhoi.Membership.Infrastructure;
 using DoanKhoi.Messaging;
 using DoanKhoi.Problems;
+using DoanKhoi.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,16 +14,17 @@ public static class ClustersApi
 {
     public static IEndpointRouteBuilder MapClustersApi(this IEndpointRouteBuilder app)
     {
-        var clusters = app.MapGroup("/clusters").WithTags("Clusters");
-        clusters.MapPost("/", CreateCluster).WithSummary("Create an emulation cluster");
-        clusters.MapGet("/", ListClusters).WithSummary("List the emulation clusters with their number of open units");
+        var clusters = app.MapGroup("/clusters").WithTags("Clusters").RequireAuthorization(Policies.Read);
+        clusters.MapPost("/", CreateCluster).RequireAuthorization(Policies.Write).WithSummary("Create an emulation cluster (bloc office)");
+        clusters.MapGet("/", ListClusters).WithSummary("List the emulation clusters the caller reaches, with their number of open units");
         clusters.MapGet("/{id:guid}", GetCluster).WithName(nameof(GetCluster)).WithSummary("Get an emulation cluster");
-        clusters.MapPut("/{id:guid}/name", RenameCluster).WithSummary("Rename an emulation cluster");
+        clusters.MapPut("/{id:guid}/name", RenameCluster).RequireAuthorization(Policies.Write).WithSummary("Rename an emulation cluster (bloc office)");
         return app;
     }
 
-    public static async Task<CreatedAtRoute<ClusterResponse>> CreateCluster(CreateClusterRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<CreatedAtRoute<ClusterResponse>> CreateCluster(CreateClusterRequest request, Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        caller.EnsureBlocOffice("create a cluster");
         var errors = new FieldErrors();
         var code = errors.Check(() => OrganisationCode.From(request.Code));
         var name = errors.Check(() => OrganisationName.From(request.Name));
@@ -38,26 +40,27 @@ public static class ClustersApi
         return TypedResults.CreatedAtRoute(ClusterResponse.From(cluster, 0), nameof(GetCluster), new { id = cluster.Id });
     }
 
-    public static async Task<Ok<List<ClusterResponse>>> ListClusters(MembershipDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<ClusterResponse>>> ListClusters(Caller caller, MembershipDbContext db, CancellationToken ct)
     {
-        var rows = await db.Clusters
+        var rows = await db.Clusters.VisibleTo(caller, db)
             .OrderBy(c => c.Code)
             .Select(c => new { Cluster = c, OpenUnits = db.Units.Count(u => u.ClusterId == c.Id && u.Status == UnitStatus.Open) })
             .ToListAsync(ct);
         return TypedResults.Ok(rows.Select(r => ClusterResponse.From(r.Cluster, r.OpenUnits)).ToList());
     }
 
-    public static async Task<Ok<ClusterResponse>> GetCluster(Guid id, MembershipDbContext db, CancellationToken ct)
+    public static async Task<Ok<ClusterResponse>> GetCluster(Guid id, Caller caller, MembershipDbContext db, CancellationToken ct)
     {
-        var cluster = await db.Clusters.FindAsync([id], ct) ?? throw new NotFoundException("cluster", id);
+        var cluster = await LoadAsync(db, caller, id, ct);
         var openUnits = await db.Units.CountAsync(u => u.ClusterId == id && u.Status == UnitStatus.Open, ct);
         return TypedResults.Ok(ClusterResponse.From(cluster, openUnits));
     }
 
-    public static async Task<Ok<ClusterResponse>> RenameCluster(Guid id, RenameRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<ClusterResponse>> RenameCluster(Guid id, RenameRequest request, Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var name = OrganisationName.From(request.Name);
-        var cluster = await db.Clusters.FindAsync([id], ct) ?? throw new NotFoundException("cluster", id);
+        var cluster = await LoadAsync(db, caller, id, ct);
+        caller.EnsureBlocOffice("rename a cluster");
         if (cluster.Rename(name) is { } previous)
         {
             db.AddEvent(new ClusterRenamed { Cluster = cluster.ToSnapshot(), PreviousName = previous, OccurredAt = clock.GetUtcNow() }, clock);
@@ -66,6 +69,10 @@ public static class ClustersApi
         var openUnits = await db.Units.CountAsync(u => u.ClusterId == id && u.Status == UnitStatus.Open, ct);
         return TypedResults.Ok(ClusterResponse.From(cluster, openUnits));
     }
+
+    private static async Task<Cluster> LoadAsync(MembershipDbContext db, Caller caller, Guid id, CancellationToken ct) =>
+        await db.Clusters.VisibleTo(caller, db).FirstOrDefaultAsync(c => c.Id == id, ct)
+        ?? (await db.Clusters.AnyAsync(c => c.Id == id, ct) ? throw new OutOfReachException("cluster", id) : throw new NotFoundException("cluster", id));
 }
 
 public sealed record CreateClusterRequest(string? Code, string? Name);

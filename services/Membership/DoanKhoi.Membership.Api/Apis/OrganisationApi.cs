@@ -1,5 +1,6 @@
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Membership.Infrastructure;
+using DoanKhoi.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,14 +12,15 @@ public static class OrganisationApi
 {
     public static IEndpointRouteBuilder MapOrganisationApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tree", GetTree).WithTags("Organisation").WithSummary("The bloc with its clusters, open units and branches");
+        app.MapGet("/tree", GetTree).WithTags("Organisation").RequireAuthorization(Policies.Read)
+            .WithSummary("The bloc with its clusters, open units and branches, as far as the caller reaches");
         return app;
     }
 
-    public static async Task<Ok<TreeResponse>> GetTree(MembershipDbContext db, IOptions<OrganisationOptions> options, CancellationToken ct)
+    public static async Task<Ok<TreeResponse>> GetTree(Caller caller, MembershipDbContext db, IOptions<OrganisationOptions> options, CancellationToken ct)
     {
-        var clusters = await db.Clusters.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Open).OrderBy(u => u.NameFolded).ToListAsync(ct);
+        var clusters = await db.Clusters.AsNoTracking().VisibleTo(caller, db).OrderBy(c => c.Code).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().VisibleTo(caller, db).Where(u => u.Status == UnitStatus.Open).OrderBy(u => u.NameFolded).ToListAsync(ct);
         var branches = (await db.Branches.AsNoTracking().OrderBy(b => b.NameFolded).ToListAsync(ct)).ToLookup(b => b.UnitId);
         var unitsByCluster = units.ToLookup(u => u.ClusterId);
         return TypedResults.Ok(new TreeResponse(options.Value.BlocName, clusters.Select(c => new TreeCluster(

@@ -3,6 +3,7 @@ using DoanKhoi.Membership.Domain;
 using DoanKhoi.Membership.Infrastructure;
 using DoanKhoi.Messaging;
 using DoanKhoi.Problems;
+using DoanKhoi.Security;
 using DoanKhoi.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -17,21 +18,22 @@ public static class UnitsApi
 
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
-        var units = app.MapGroup("/units").WithTags("Units");
-        units.MapPost("/", CreateUnit).WithSummary("Create a grassroots unit in a cluster");
-        units.MapGet("/", ListUnits).WithSummary("List units: by cluster, kind, status, and text that ignores diacritics and case");
+        var units = app.MapGroup("/units").WithTags("Units").RequireAuthorization(Policies.Read);
+        units.MapPost("/", CreateUnit).RequireAuthorization(Policies.Write).WithSummary("Create a grassroots unit in a cluster (bloc office)");
+        units.MapGet("/", ListUnits).WithSummary("List the units the caller reaches: by cluster, kind, status, and text that ignores diacritics and case");
         units.MapGet("/{id:guid}", GetUnit).WithName(nameof(GetUnit)).WithSummary("Get a unit");
-        units.MapPut("/{id:guid}/name", RenameUnit).WithSummary("Rename a unit");
-        units.MapPut("/{id:guid}/cluster", MoveUnit).WithSummary("Move a unit to another emulation cluster");
-        units.MapPost("/{id:guid}/close", CloseUnit).WithSummary("Close a unit; it is kept with its history");
+        units.MapPut("/{id:guid}/name", RenameUnit).RequireAuthorization(Policies.Write).WithSummary("Rename a unit (bloc office)");
+        units.MapPut("/{id:guid}/cluster", MoveUnit).RequireAuthorization(Policies.Write).WithSummary("Move a unit to another emulation cluster (bloc office)");
+        units.MapPost("/{id:guid}/close", CloseUnit).RequireAuthorization(Policies.Write).WithSummary("Close a unit; it is kept with its history (bloc office)");
         units.MapGet("/{id:guid}/history", GetUnitHistory).WithSummary("The changes of a unit, oldest first");
-        units.MapPost("/{id:guid}/branches", CreateBranch).WithSummary("Add a branch (chi đoàn) to a unit");
+        units.MapPost("/{id:guid}/branches", CreateBranch).RequireAuthorization(Policies.Write).WithSummary("Add a branch (chi đoàn) to a unit (bloc office or the unit's secretary)");
         units.MapGet("/{id:guid}/branches", ListBranches).WithName(nameof(ListBranches)).WithSummary("The branches of a unit");
         return app;
     }
 
-    public static async Task<CreatedAtRoute<UnitResponse>> CreateUnit(CreateUnitRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<CreatedAtRoute<UnitResponse>> CreateUnit(CreateUnitRequest request, Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        caller.EnsureBlocOffice("create a unit");
         var errors = new FieldErrors();
         var code = errors.Check(() => OrganisationCode.From(request.Code));
         var name = errors.Check(() => OrganisationName.From(request.Name));
@@ -52,7 +54,7 @@ public static class UnitsApi
     }
 
     public static async Task<Ok<PagedList<UnitResponse>>> ListUnits(
-        MembershipDbContext db, CancellationToken ct,
+        Caller caller, MembershipDbContext db, CancellationToken ct,
         [FromQuery] Guid? clusterId = null, [FromQuery] string? kind = null, [FromQuery] string? status = null,
         [FromQuery] string? q = null, [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
     {
@@ -63,7 +65,7 @@ public static class UnitsApi
         if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"The page size is between 1 and {MaxPageSize}.");
         errors.ThrowIfAny();
 
-        var query = db.Units.AsNoTracking().AsQueryable();
+        var query = db.Units.AsNoTracking().VisibleTo(caller, db);
         if (clusterId is { } cid) query = query.Where(u => u.ClusterId == cid);
         if (kindFilter is { } k) query = query.Where(u => u.Kind == k);
         if (statusFilter is { } s) query = query.Where(u => u.Status == s);
@@ -82,16 +84,17 @@ public static class UnitsApi
         return TypedResults.Ok(new PagedList<UnitResponse>(rows.Select(r => UnitResponse.From(r.Unit, r.Cluster)).ToList(), total, page, pageSize));
     }
 
-    public static async Task<Ok<UnitResponse>> GetUnit(Guid id, MembershipDbContext db, CancellationToken ct)
+    public static async Task<Ok<UnitResponse>> GetUnit(Guid id, Caller caller, MembershipDbContext db, CancellationToken ct)
     {
-        var (unit, cluster) = await LoadAsync(db, id, ct);
+        var (unit, cluster) = await LoadAsync(db, caller, id, ct);
         return TypedResults.Ok(UnitResponse.From(unit, cluster));
     }
 
-    public static async Task<Ok<UnitResponse>> RenameUnit(Guid id, RenameRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<UnitResponse>> RenameUnit(Guid id, RenameRequest request, Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var name = OrganisationName.From(request.Name);
-        var (unit, cluster) = await LoadAsync(db, id, ct);
+        var (unit, cluster) = await LoadAsync(db, caller, id, ct);
+        caller.EnsureBlocOffice("rename a unit");
         if (unit.Rename(name, clock.GetUtcNow()) is { } previous)
         {
             db.AddEvent(new UnitRenamed { Unit = unit.ToSnapshot(), PreviousName = previous, OccurredAt = clock.GetUtcNow() }, clock);
@@ -100,10 +103,12 @@ public static class UnitsApi
         return TypedResults.Ok(UnitResponse.From(unit, cluster));
     }
 
-    public static async Task<Ok<UnitResponse>> MoveUnit(Guid id, MoveUnitRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<UnitResponse>> MoveUnit(Guid id, MoveUnitRequest request, Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (request.ClusterId is null || request.ClusterId == Guid.Empty) throw new ValidationFailedException("clusterId", "A cluster is required.");
-        var (unit, _) = await LoadAsync(db, id, ct);
+        var (unit, _) = await LoadAsync(db, caller, id, ct);
+        // A unit's secretary sees the unit but cannot move it: which cluster a unit is in is the bloc's decision.
+        if (!caller.IsBlocOffice) throw new ForbiddenException("Only the bloc office (Văn phòng Đoàn Khối) may move a unit to another cluster.", "clusterId");
         var target = await db.Clusters.FindAsync([request.ClusterId.Value], ct)
             ?? throw new ValidationFailedException("clusterId", $"There is no cluster with id '{request.ClusterId}'.");
         if (unit.MoveTo(target, clock.GetUtcNow()) is { } previous)
@@ -114,9 +119,10 @@ public static class UnitsApi
         return TypedResults.Ok(UnitResponse.From(unit, target));
     }
 
-    public static async Task<Ok<UnitResponse>> CloseUnit(Guid id, CloseUnitRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<UnitResponse>> CloseUnit(Guid id, CloseUnitRequest request, Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (unit, cluster) = await LoadAsync(db, id, ct);
+        var (unit, cluster) = await LoadAsync(db, caller, id, ct);
+        caller.EnsureBlocOffice("close a unit");
         var now = clock.GetUtcNow();
         unit.Close(request.ClosedOn ?? VietnamTime.Today(clock), request.Reason, now);
         db.AddEvent(new UnitClosed { Unit = unit.ToSnapshot(), Reason = unit.CloseReason, OccurredAt = now }, clock);
@@ -124,17 +130,18 @@ public static class UnitsApi
         return TypedResults.Ok(UnitResponse.From(unit, cluster));
     }
 
-    public static async Task<Ok<List<UnitHistoryResponse>>> GetUnitHistory(Guid id, MembershipDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<UnitHistoryResponse>>> GetUnitHistory(Guid id, Caller caller, MembershipDbContext db, CancellationToken ct)
     {
-        var (unit, _) = await LoadAsync(db, id, ct);
+        var (unit, _) = await LoadAsync(db, caller, id, ct);
         return TypedResults.Ok(unit.History.OrderBy(h => h.Version)
             .Select(h => new UnitHistoryResponse(h.Version, h.Change, h.From, h.To, h.At)).ToList());
     }
 
-    public static async Task<CreatedAtRoute<BranchResponse>> CreateBranch(Guid id, CreateBranchRequest request, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<CreatedAtRoute<BranchResponse>> CreateBranch(Guid id, CreateBranchRequest request, Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var name = OrganisationName.From(request.Name);
-        var (unit, _) = await LoadAsync(db, id, ct);
+        var (unit, _) = await LoadAsync(db, caller, id, ct);
+        caller.EnsureKeepsUnit(unit, "add a branch to it");
         if (await db.Branches.AnyAsync(b => b.UnitId == id && b.NameFolded == name.Folded, ct))
             throw new ConflictException($"The unit already has a branch named '{name}'.", "name");
         var branch = Branch.Create(unit, name, clock.GetUtcNow());
@@ -144,16 +151,18 @@ public static class UnitsApi
         return TypedResults.CreatedAtRoute(BranchResponse.From(branch), nameof(ListBranches), new { id });
     }
 
-    public static async Task<Ok<List<BranchResponse>>> ListBranches(Guid id, MembershipDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<BranchResponse>>> ListBranches(Guid id, Caller caller, MembershipDbContext db, CancellationToken ct)
     {
-        if (!await db.Units.AnyAsync(u => u.Id == id, ct)) throw new NotFoundException("unit", id);
+        await LoadAsync(db, caller, id, ct);
         var branches = await db.Branches.AsNoTracking().Where(b => b.UnitId == id).OrderBy(b => b.NameFolded).ToListAsync(ct);
         return TypedResults.Ok(branches.Select(BranchResponse.From).ToList());
     }
 
-    private static async Task<(Unit Unit, Cluster Cluster)> LoadAsync(MembershipDbContext db, Guid id, CancellationToken ct)
+    /// <summary>The unit, if the caller reaches it; one out of reach is "not found", like one that does not exist.</summary>
+    private static async Task<(Unit Unit, Cluster Cluster)> LoadAsync(MembershipDbContext db, Caller caller, Guid id, CancellationToken ct)
     {
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("unit", id);
+        var unit = await db.Units.VisibleTo(caller, db).FirstOrDefaultAsync(u => u.Id == id, ct)
+            ?? (await db.Units.AnyAsync(u => u.Id == id, ct) ? throw new OutOfReachException("unit", id) : throw new NotFoundException("unit", id));
         var cluster = await db.Clusters.FirstAsync(c => c.Id == unit.ClusterId, ct);
         return (unit, cluster);
     }

@@ -16,9 +16,9 @@ public sealed class Cluster
     /// <summary>Grows by one with each change: the order of events and the optimistic-concurrency token.</summary>
     public int Version { get; private set; }
 
-    public static Cluster Create(OrganisationCode code, OrganisationName name, DateTimeOffset now) => new()
+    public static Cluster Create(OrganisationCode code, OrganisationName name, DateTimeOffset now, Guid? id = null) => new()
     {
-        Id = Guid.CreateVersion7(now),
+        Id = id ?? Guid.CreateVersion7(now),
         Code = code.Value,
         Name = name.Value,
         NameFolded = name.Folded,

@@ -26,11 +26,11 @@ public sealed class Unit
     public int Version { get; private set; }
     public IReadOnlyList<UnitHistoryEntry> History => _history;
 
-    public static Unit Create(OrganisationCode code, OrganisationName name, UnitKind kind, Cluster cluster, DateTimeOffset now)
+    public static Unit Create(OrganisationCode code, OrganisationName name, UnitKind kind, Cluster cluster, DateTimeOffset now, Guid? id = null)
     {
         var unit = new Unit
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id ?? Guid.CreateVersion7(now),
             Code = code.Value,
             Name = name.Value,
             NameFolded = name.Folded,

@@ -91,7 +91,7 @@ public sealed class DemoDataLoader(IServiceScopeFactory scopes, IOptions<DemoDat
 
         using var actor = AuditActor.Use("system:demo-data");
         var now = clock.GetUtcNow();
-        var clusters = Clusters.Select(c => Cluster.Create(OrganisationCode.From(c.Code), OrganisationName.From(c.Name), now)).ToList();
+        var clusters = Clusters.Select(c => Cluster.Create(OrganisationCode.From(c.Code), OrganisationName.From(c.Name), now, DemoIds.Of(c.Code))).ToList();
         foreach (var cluster in clusters)
         {
             db.Clusters.Add(cluster);
@@ -101,7 +101,8 @@ public sealed class DemoDataLoader(IServiceScopeFactory scopes, IOptions<DemoDat
         var codes = new HashSet<string>();
         foreach (var (clusterNumber, kind, name) in Units)
         {
-            var unit = Unit.Create(OrganisationCode.From(UniqueCode(name, codes)), OrganisationName.From(name), kind, clusters[clusterNumber - 1], now);
+            var code = UniqueCode(name, codes);
+            var unit = Unit.Create(OrganisationCode.From(code), OrganisationName.From(name), kind, clusters[clusterNumber - 1], now, DemoIds.Of(code));
             db.Units.Add(unit);
             db.AddEvent(new UnitCreated { Unit = unit.ToSnapshot(), OccurredAt = now }, clock);
             if (!name.StartsWith("Chi đoàn", StringComparison.Ordinal))

@@ -2,6 +2,7 @@ using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Problems;
 using DoanKhoi.Reporting.Domain;
 using DoanKhoi.Reporting.Infrastructure;
+using DoanKhoi.Security;
 using DoanKhoi.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -14,23 +15,23 @@ public static class OrganisationApi
 {
     public static IEndpointRouteBuilder MapOrganisationApi(this IEndpointRouteBuilder app)
     {
-        var organisation = app.MapGroup("/organisation").WithTags("Organisation");
+        var organisation = app.MapGroup("/organisation").WithTags("Organisation").RequireAuthorization(Policies.Read);
         organisation.MapGet("/clusters", ListClusters).WithSummary("The emulation clusters reporting knows");
         organisation.MapGet("/units", ListUnits).WithSummary("The units reporting knows: by cluster, status, and text that ignores diacritics");
         organisation.MapGet("/units/{id:guid}", GetUnit).WithSummary("One unit as reporting knows it");
         return app;
     }
 
-    public static async Task<Ok<List<ClusterView>>> ListClusters(ReportingDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<ClusterView>>> ListClusters(Caller caller, ReportingDbContext db, CancellationToken ct)
     {
-        var clusters = await db.Clusters.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
+        var clusters = await db.Clusters.AsNoTracking().VisibleTo(caller, db).OrderBy(c => c.Code).ToListAsync(ct);
         return TypedResults.Ok(clusters.Select(c => new ClusterView(c.Id, c.Code, c.Name, c.Version)).ToList());
     }
 
-    public static async Task<Ok<List<UnitView>>> ListUnits(ReportingDbContext db, CancellationToken ct,
+    public static async Task<Ok<List<UnitView>>> ListUnits(Caller caller, ReportingDbContext db, CancellationToken ct,
         [FromQuery] Guid? clusterId = null, [FromQuery] string? status = null, [FromQuery] string? q = null)
     {
-        var query = db.Units.AsNoTracking().AsQueryable();
+        var query = db.Units.AsNoTracking().VisibleTo(caller, db);
         if (clusterId is { } cid) query = query.Where(u => u.ClusterId == cid);
         query = status?.Trim().ToLowerInvariant() switch
         {
@@ -45,9 +46,10 @@ public static class OrganisationApi
         return TypedResults.Ok(units.Select(UnitView.From).ToList());
     }
 
-    public static async Task<Ok<UnitView>> GetUnit(Guid id, ReportingDbContext db, CancellationToken ct)
+    public static async Task<Ok<UnitView>> GetUnit(Guid id, Caller caller, ReportingDbContext db, CancellationToken ct)
     {
-        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("unit", id);
+        var unit = await db.Units.AsNoTracking().VisibleTo(caller, db).FirstOrDefaultAsync(u => u.Id == id, ct)
+            ?? (await db.Units.AnyAsync(u => u.Id == id, ct) ? throw new OutOfReachException("unit", id) : throw new NotFoundException("unit", id));
         return TypedResults.Ok(UnitView.From(unit));
     }
 }

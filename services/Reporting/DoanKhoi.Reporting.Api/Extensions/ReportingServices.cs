@@ -13,6 +13,7 @@ public static class ReportingServices
     {
         builder.AddServiceDatabase<ReportingDbContext>(DatabaseName);
         builder.AddMessaging<ReportingDbContext>(ServiceName, bus => bus.AddConsumer<OrganisationEventsConsumer>());
+        builder.AddTokenValidation();
         return builder;
     }
 }

@@ -1,0 +1,137 @@
+using DoanKhoi.Identity.Domain;
+using DoanKhoi.Identity.Infrastructure;
+using DoanKhoi.Problems;
+using DoanKhoi.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+
+namespace DoanKhoi.Identity.Apis;
+
+/// <summary>Accounts and the posts they hold, kept by the bloc office; everyone reads their own.</summary>
+public static class AccountsApi
+{
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/me", Me).WithTags("Accounts").RequireAuthorization(Policies.Read).WithSummary("The signed-in account and its posts");
+
+        var accounts = app.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.BlocOffice);
+        accounts.MapGet("/", List).WithSummary("Accounts, by text in the user name or the display name");
+        accounts.MapGet("/{id:guid}", Get).WithName(nameof(Get)).WithSummary("One account");
+        accounts.MapPost("/", Create).RequireAuthorization(Policies.Write).WithSummary("Create an account with its posts");
+        accounts.MapPut("/{id:guid}/posts", SetPosts).RequireAuthorization(Policies.Write).WithSummary("Replace the posts of an account (from its next token on)");
+        accounts.MapPost("/{id:guid}/lock", Lock).RequireAuthorization(Policies.Write).WithSummary("Lock an account and revoke its tokens");
+        accounts.MapPost("/{id:guid}/unlock", Unlock).RequireAuthorization(Policies.Write).WithSummary("Unlock an account");
+        return app;
+    }
+
+    public static async Task<Results<Ok<AccountResponse>, Ok<SystemResponse>>> Me(Caller caller, AccountsDbContext db, CancellationToken ct)
+    {
+        if (caller.IsSystem)
+            return TypedResults.Ok(new SystemResponse(caller.ClientId!, caller.Name, caller.Posts.Select(p => p.ToString()).ToList()));
+        var account = await LoadAsync(db, Guid.TryParse(caller.AccountId, out var id) ? id : Guid.Empty, ct);
+        return TypedResults.Ok(AccountResponse.From(account));
+    }
+
+    public static async Task<Ok<List<AccountResponse>>> List(AccountsDbContext db, CancellationToken ct, [FromQuery] string? q = null)
+    {
+        var query = db.Users.AsNoTracking().Include(a => a.Posts).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim().ToLowerInvariant();
+            query = query.Where(a => a.NormalizedUserName!.ToLower().Contains(text) || a.DisplayName.ToLower().Contains(text));
+        }
+        var accounts = await query.OrderBy(a => a.UserName).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(accounts.Select(AccountResponse.From).ToList());
+    }
+
+    public static async Task<Ok<AccountResponse>> Get(Guid id, AccountsDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(AccountResponse.From(await LoadAsync(db, id, ct)));
+
+    public static async Task<CreatedAtRoute<AccountResponse>> Create(CreateAccountRequest request, UserManager<Account> users, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var userName = request.UserName?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(userName)) errors.Add("userName", "A user name is required.");
+        var displayName = request.DisplayName is null ? null : DoanKhoi.Text.VietnameseText.Clean(request.DisplayName);
+        if (string.IsNullOrEmpty(displayName)) errors.Add("displayName", "A display name is required, e.g. 'Nguyễn Thị Hà'.");
+        if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "A first password is required.");
+        var posts = ParsePosts(request.Posts, errors);
+        errors.ThrowIfAny();
+        if (await users.FindByNameAsync(userName!) is not null) throw new ConflictException($"The user name '{userName}' is taken.", "userName");
+
+        var now = clock.GetUtcNow();
+        var account = new Account { Id = Guid.CreateVersion7(now), UserName = userName, DisplayName = displayName!, Email = request.Email, CreatedAt = now };
+        foreach (var post in posts) account.Posts.Add(PostAssignment.For(account, post, now));
+        ThrowIfFailed(await users.CreateAsync(account, request.Password!));
+        return TypedResults.CreatedAtRoute(AccountResponse.From(account), nameof(Get), new { id = account.Id });
+    }
+
+    public static async Task<Ok<AccountResponse>> SetPosts(Guid id, SetPostsRequest request, AccountsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var posts = ParsePosts(request.Posts, errors);
+        errors.ThrowIfAny();
+        var account = await LoadAsync(db, id, ct);
+        db.PostAssignments.RemoveRange(account.Posts.Where(p => !posts.Contains(p.ToPost())));
+        foreach (var post in posts.Where(p => !account.CurrentPosts.Contains(p)))
+            db.PostAssignments.Add(PostAssignment.For(account, post, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(AccountResponse.From(await LoadAsync(db, id, ct)));
+    }
+
+    public static async Task<Ok<AccountResponse>> Lock(Guid id, AccountsDbContext db, UserManager<Account> users, IOpenIddictTokenManager tokens, CancellationToken ct)
+    {
+        var account = await LoadAsync(db, id, ct);
+        ThrowIfFailed(await users.SetLockoutEnabledAsync(account, true));
+        ThrowIfFailed(await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue));
+        await tokens.RevokeBySubjectAsync(account.Id.ToString(), ct);
+        return TypedResults.Ok(AccountResponse.From(account));
+    }
+
+    public static async Task<Ok<AccountResponse>> Unlock(Guid id, AccountsDbContext db, UserManager<Account> users, CancellationToken ct)
+    {
+        var account = await LoadAsync(db, id, ct);
+        ThrowIfFailed(await users.SetLockoutEndDateAsync(account, null));
+        ThrowIfFailed(await users.ResetAccessFailedCountAsync(account));
+        return TypedResults.Ok(AccountResponse.From(account));
+    }
+
+    private static async Task<Account> LoadAsync(AccountsDbContext db, Guid id, CancellationToken ct) =>
+        await db.Users.Include(a => a.Posts).FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("account", id);
+
+    private static List<Post> ParsePosts(IReadOnlyList<string>? texts, FieldErrors errors)
+    {
+        var posts = new List<Post>();
+        for (var i = 0; i < (texts?.Count ?? 0); i++)
+        {
+            if (Post.TryParse(texts![i], out var post)) posts.Add(post);
+            else errors.Add($"posts[{i}]", $"'{texts[i]}' is not a post: write role@node, e.g. 'bloc-office@bloc', 'cluster-lead@cluster:<id>', 'unit-secretary@unit:<id>', 'unit-secretary@branch:<id>' or 'member@member:<id>'.");
+        }
+        return posts.Distinct().ToList();
+    }
+
+    /// <summary>ASP.NET Core Identity's refusals (a weak password, a bad user name) as field errors.</summary>
+    private static void ThrowIfFailed(IdentityResult result)
+    {
+        if (result.Succeeded) return;
+        var errors = new FieldErrors();
+        foreach (var e in result.Errors)
+            errors.Add(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "account", e.Description);
+        errors.ThrowIfAny();
+    }
+}
+
+public sealed record CreateAccountRequest(string? UserName, string? DisplayName, string? Email, string? Password, IReadOnlyList<string>? Posts);
+
+public sealed record SetPostsRequest(IReadOnlyList<string>? Posts);
+
+public sealed record AccountResponse(Guid Id, string UserName, string DisplayName, string? Email, IReadOnlyList<string> Posts, bool Locked)
+{
+    public static AccountResponse From(Account a) => new(a.Id, a.UserName!, a.DisplayName, a.Email,
+        a.Posts.Select(p => p.ToPost().ToString()).Order(StringComparer.Ordinal).ToList(), a.LockoutEnd > DateTimeOffset.UtcNow);
+}
+
+public sealed record SystemResponse(string ClientId, string? Name, IReadOnlyList<string> Posts);

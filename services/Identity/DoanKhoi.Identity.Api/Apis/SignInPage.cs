@@ -1,0 +1,98 @@
+using System.Net;
+using DoanKhoi.Identity.Domain;
+using DoanKhoi.Identity.Extensions;
+using DoanKhoi.Identity.Infrastructure;
+using DoanKhoi.Messaging.Audit;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DoanKhoi.Identity.Apis;
+
+/// <summary>The sign-in page (Đăng nhập): a plain form, in Vietnamese, that works without JavaScript.
+/// Every sign-in, failed sign-in and lockout is written to the audit trail.</summary>
+public static class SignInPage
+{
+    public static IEndpointRouteBuilder MapSignInPage(this IEndpointRouteBuilder app)
+    {
+        var page = app.MapGroup("/account").WithTags("Sign-in").AllowAnonymous().ExcludeFromDescription();
+        page.MapGet("/signin", Show);
+        page.MapPost("/signin", SignIn);
+        return app;
+    }
+
+    private static IResult Show(HttpContext http, IAntiforgery antiforgery, [FromQuery(Name = "ReturnUrl")] string? returnUrl) =>
+        Page(http, antiforgery, returnUrl, userName: null, error: null, StatusCodes.Status200OK);
+
+    private static async Task<IResult> SignIn(
+        HttpContext http, [FromForm] SignInForm form, SignInManager<Account> signIn, AccountsDbContext db,
+        IAntiforgery antiforgery, TimeProvider clock)
+    {
+        var userName = form.UserName?.Trim().ToLowerInvariant() ?? "";
+        var result = userName.Length == 0 || string.IsNullOrEmpty(form.Password)
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(userName, form.Password, isPersistent: false, lockoutOnFailure: true);
+
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        var (action, actor) = result switch
+        {
+            { Succeeded: true } => (AuditAction.SignedIn, userName),
+            { IsLockedOut: true } => (AuditAction.LockedOut, AuditActor.Anonymous),
+            _ => (AuditAction.SignInFailed, AuditActor.Anonymous),
+        };
+        db.Set<AuditEntry>().Add(SecurityEntry.Create(actor, "SignIn", userName, action, new { address }, clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+
+        if (result.Succeeded)
+            return IsLocal(form.ReturnUrl)
+                ? Results.LocalRedirect(form.ReturnUrl!)
+                : Results.Content("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>DoanKhoi</title><p>Bạn đã đăng nhập.</p></html>", "text/html; charset=utf-8");
+        var error = result.IsLockedOut
+            ? "Tài khoản tạm bị khóa vì đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút."
+            : "Tên đăng nhập hoặc mật khẩu không đúng.";
+        return Page(http, antiforgery, form.ReturnUrl, userName, error, StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>Only a path of this site: never an open redirect to somebody else's.</summary>
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? userName, string? error, int status)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        var html = $$"""
+            <!doctype html>
+            <html lang="vi">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>Đăng nhập - DoanKhoi</title>
+              <style>
+                body { font-family: system-ui, sans-serif; background: #f3f6fb; display: grid; place-items: center; min-height: 100vh; margin: 0; }
+                form { background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 2px 12px #0002; width: min(22rem, 90vw); }
+                h1 { font-size: 1.3rem; margin-top: 0; color: #0b3d91; }
+                label { display: block; margin-top: 1rem; }
+                input { width: 100%; box-sizing: border-box; padding: .5rem; margin-top: .25rem; font-size: 1rem; }
+                button { margin-top: 1.5rem; width: 100%; padding: .6rem; font-size: 1rem; background: #0b3d91; color: #fff; border: 0; border-radius: 4px; }
+                .error { color: #b00020; margin-top: 1rem; }
+              </style>
+            </head>
+            <body>
+              <form method="post" action="{{E(http.Request.PathBase + IdentityServices.SignInPath)}}">
+                <h1>Đăng nhập DoanKhoi</h1>
+                <input type="hidden" name="{{E(tokens.FormFieldName)}}" value="{{E(tokens.RequestToken)}}">
+                <input type="hidden" name="returnUrl" value="{{E(returnUrl)}}">
+                <label>Tên đăng nhập <input name="userName" autocomplete="username" required autofocus value="{{E(userName)}}"></label>
+                <label>Mật khẩu <input name="password" type="password" autocomplete="current-password" required></label>
+                {{(error is null ? "" : $"<p class=\"error\" role=\"alert\">{E(error)}</p>")}}
+                <button type="submit">Đăng nhập</button>
+              </form>
+            </body>
+            </html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+}
+
+public sealed record SignInForm(string? UserName, string? Password, string? ReturnUrl);

@@ -1,0 +1,19 @@
+using DoanKhoi.Identity.Apis;
+using DoanKhoi.Identity.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIdentityServices();      // Extensions/: database, ASP.NET Core Identity, OpenIddict, first accounts
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseServiceMiddleware();         // forwarded headers from the gateway, authentication, authorization
+app.UseAntiforgery();
+app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
+app.MapConnectApi();                // /connect/authorize, /connect/token, /connect/signout
+app.MapSignInPage();                // /account/signin
+app.MapAccountsApi();               // /me, /accounts
+app.Run();
+
+public partial class Program;
