@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DoanKhoi.Identity.Domain;
 using DoanKhoi.Identity.Extensions;
 using DoanKhoi.Identity.Infrastructure;
@@ -13,6 +14,9 @@ namespace DoanKhoi.Identity.Apis;
 /// Every sign-in, failed sign-in and lockout is written to the audit trail.</summary>
 public static class SignInPage
 {
+    /// <summary>Escapes markup but leaves Vietnamese letters as they are.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static IEndpointRouteBuilder MapSignInPage(this IEndpointRouteBuilder app)
     {
         var page = app.MapGroup("/account").WithTags("Sign-in").AllowAnonymous().ExcludeFromDescription();
@@ -60,7 +64,7 @@ public static class SignInPage
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? userName, string? error, int status)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        string E(string? s) => Html.Encode(s ?? "");
         var html = $$"""
             <!doctype html>
             <html lang="vi">

@@ -106,6 +106,8 @@ public static class IdentityServices
                  .SetTokenEndpointUris("connect/token")
                  .SetRevocationEndpointUris("connect/revoke")
                  .SetEndSessionEndpointUris("connect/signout");
+                // PKCE with S256 only: "plain" would hand the verifier to whoever sees the request.
+                o.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                  .AllowClientCredentialsFlow()
                  .AllowRefreshTokenFlow();
