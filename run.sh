@@ -11,6 +11,10 @@
 #   DOANKHOI_GATEWAY_PORT    the gateway, the API   (default 8080)
 #   DOANKHOI_POSTGRES_PORT   PostgreSQL, loopback   (default 55432)
 #   DOANKHOI_RABBITMQ_PORT   RabbitMQ, loopback     (default 55672; Erlang distribution takes +1)
+#
+# The first start creates the bloc office's account 'vanphong' with a password you choose: it is read
+# from DOANKHOI_BLOC_OFFICE_PASSWORD, or asked for. With --demo, the demo accounts (thuongvu, kiemtra,
+# cumtruong, bithu) get the same password. Then: eng/token.sh prints a token for curl.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,7 +22,7 @@ demo=false
 for arg in "$@"; do
   case "$arg" in
     --demo) demo=true ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -49,13 +53,31 @@ done
 
 ./eng/prerequisites.sh
 
+# The first bloc-office account needs a password on the first start; none is written in the code.
+password="${DOANKHOI_BLOC_OFFICE_PASSWORD:-}"
+if [ -z "$password" ] && [ ! -d "${DoanKhoi__DataFolder:-.data}/postgres" ] && [ -z "${ConnectionStrings__postgres:-}" ]; then
+  if [ ! -t 0 ]; then
+    echo "run.sh: this is the first start: set DOANKHOI_BLOC_OFFICE_PASSWORD to the password of the bloc office's account 'vanphong'." >&2
+    exit 1
+  fi
+  echo "==> first start: choose the password of the bloc office's account 'vanphong' (at least 10 characters, with a letter and a digit)"
+  while :; do
+    read -rsp "    password: " password; echo
+    read -rsp "    again:    " again; echo
+    if [ "$password" != "$again" ]; then echo "    the two differ; once more."
+    elif [ ${#password} -lt 10 ] || ! [[ "$password" =~ [a-z] ]] || ! [[ "$password" =~ [0-9] ]]; then echo "    too weak: 10 characters or more, with a lower-case letter and a digit."
+    else break
+    fi
+  done
+fi
+
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
 export ASPNETCORE_URLS="http://localhost:$dashboard_port"
 export ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$((dashboard_port + 1))"
 export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$((dashboard_port + 2))"
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true
 export DoanKhoi__GatewayPort="$gateway_port" DoanKhoi__PostgresPort="$postgres_port" DoanKhoi__RabbitMqPort="$rabbitmq_port"
-export DoanKhoi__Demo="$demo"
+export DoanKhoi__Demo="$demo" DoanKhoi__BlocOfficePassword="$password"
 
 echo "==> starting DoanKhoi: dashboard http://localhost:$dashboard_port, gateway http://localhost:$gateway_port (Ctrl+C stops)"
 exec dotnet run --project AppHost --no-launch-profile

@@ -46,6 +46,8 @@ var gateway = builder.AddProject<Projects.DoanKhoi_Gateway>(ResourceNames.Gatewa
     .WithEndpoint("http", endpoint => endpoint.Port = settings.GetValue("GatewayPort", 8080))
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+if (settings["RateLimitPerCaller"] is { Length: > 0 } permits)
+    gateway.WithEnvironment("Gateway__RateLimit__PermitsPerCaller", permits);
 
 // Tokens name the identity service by its public address, through the gateway; every service checks
 // that name and reads the signing keys from identity directly (service discovery).

@@ -10,6 +10,8 @@ missing=()
 [ -f /usr/share/postgresql/15/extension/pg_trgm.control ] || missing+=(postgresql-contrib)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v setpriv >/dev/null || missing+=(util-linux)
+command -v curl >/dev/null || missing+=(curl)        # eng/token.sh
+command -v openssl >/dev/null || missing+=(openssl)  # eng/token.sh (PKCE)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> installing ${missing[*]} from Debian's packages"

@@ -6,19 +6,30 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DoanKhoi.EndToEnd.Tests;
 
 /// <summary>The whole system as ./run.sh starts it, without Docker: the AppHost starts PostgreSQL and
-/// RabbitMQ from Debian's binaries (data in a folder of its own, on free ports), the four services
-/// and the gateway. The tests speak to the gateway only.</summary>
+/// RabbitMQ from Debian's binaries (data in a folder of its own, on free ports), the services and the
+/// gateway. The tests speak to the gateway only, with real tokens from the identity service.</summary>
 public sealed class DoanKhoiSystem : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"doankhoi-e2e-{Guid.NewGuid():N}");
 
+    /// <summary>The operator's password for the first bloc-office account, as ./run.sh would ask for it.</summary>
+    public string BlocOfficePassword { get; } = $"e2e-{Guid.NewGuid():N}";
+
+    /// <summary>Requests a caller may send a minute, lowered so that a test can reach it.</summary>
+    public const int PermitsPerCaller = 250;
+
     public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>The gateway, signed in as the first bloc-office account.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway, without a token.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
 
     public static readonly string[] Resources =
     [
         ResourceNames.Postgres, ResourceNames.Messaging, ResourceNames.MembershipApi, ResourceNames.ActivitiesApi,
-        ResourceNames.ReportingApi, ResourceNames.InspectionApi, ResourceNames.Gateway,
+        ResourceNames.ReportingApi, ResourceNames.InspectionApi, ResourceNames.IdentityApi, ResourceNames.Gateway,
     ];
 
     public async Task InitializeAsync()
@@ -31,6 +42,8 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
             $"DoanKhoi:PostgresPort={FreePorts.One(ports)}",
             $"DoanKhoi:RabbitMqPort={FreePorts.Pair(ports)}",
             $"DoanKhoi:GatewayPort={FreePorts.One(ports)}",
+            $"DoanKhoi:BlocOfficePassword={BlocOfficePassword}",
+            $"DoanKhoi:RateLimitPerCaller={PermitsPerCaller}",
         ]);
         App = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
@@ -43,12 +56,28 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
         {
             throw new TimeoutException($"The system did not start within 4 minutes. Resources: {Describe()}", e);
         }
-        Gateway = App.CreateHttpClient(ResourceNames.Gateway);
+        Anonymous = App.CreateHttpClient(ResourceNames.Gateway);
         // The gateway probes each service on its own schedule; wait until it routes to all of them.
         foreach (var (segment, _, _) in ResourceNames.Services)
-            await Eventually.Until(async () => (await Gateway.GetAsync($"/api/{segment}/alive", startup.Token)).IsSuccessStatusCode,
+            await Eventually.Until(async () => (await Anonymous.GetAsync($"/api/{segment}/alive", startup.Token)).IsSuccessStatusCode,
                 TimeSpan.FromSeconds(60), $"the gateway routing to {segment}");
+        Gateway = await SignedInAsync("vanphong", BlocOfficePassword);
     }
+
+    /// <summary>Signs in through the gateway as a browser does (sign-in page, code, PKCE).</summary>
+    public async Task<TokenResponse> SignInAsync(string userName, string password)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Anonymous.BaseAddress };
+        var tokens = await new SignInFlow(browser, $"/api/{ResourceNames.IdentitySegment}").SignInAsync(userName, password);
+        return tokens.AccessToken is null ? throw new InvalidOperationException($"No token for {userName}: {tokens.Error} {tokens.ErrorDescription}") : tokens;
+    }
+
+    /// <summary>A client of the gateway carrying <paramref name="userName"/>'s access token.</summary>
+    public async Task<HttpClient> SignedInAsync(string userName, string password) =>
+        WithToken((await SignInAsync(userName, password)).AccessToken!);
+
+    public HttpClient WithToken(string token) =>
+        new HttpClient { BaseAddress = Anonymous.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.As(token);
 
     /// <summary>Each resource's state and health, for a failure message.</summary>
     private string Describe()
@@ -74,6 +103,7 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        Anonymous?.Dispose();
         if (App is not null)
         {
             await App.StopAsync();
