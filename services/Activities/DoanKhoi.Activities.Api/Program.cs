@@ -1,3 +1,5 @@
+using DoanKhoi.Activities.Infrastructure;
+using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Activities.Apis;
 using DoanKhoi.Activities.Extensions;
 
@@ -11,6 +13,7 @@ app.UseStatusCodePages();
 app.UseServiceMiddleware();         // forwarded headers from the gateway, token validation, authorization
 app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
 app.MapMovementsApi();
+app.MapAuditApi<ActivitiesDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 
 public partial class Program;

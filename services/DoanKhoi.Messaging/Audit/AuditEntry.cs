@@ -13,6 +13,10 @@ public sealed class AuditEntry
     /// <summary>Whose behalf the actor acted on, when not its own (a client acting for a person).</summary>
     public string? OnBehalfOf { get; init; }
 
+    /// <summary>The grassroots unit the change concerns, when it concerns one: the bloc office asks "what
+    /// changed in unit X".</summary>
+    public Guid? UnitId { get; init; }
+
     public string EntityType { get; init; } = "";
     public string EntityId { get; init; } = "";
     public AuditAction Action { get; init; }

@@ -44,6 +44,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 OccurredAt = now,
                 Actor = actorName,
                 OnBehalfOf = onBehalfOf,
+                UnitId = UnitOf(e),
                 EntityType = e.Metadata.ClrType.Name,
                 EntityId = string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue)),
                 Action = e.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated },
@@ -60,6 +61,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     private static bool IsAudited(EntityEntry e) =>
         e.Entity is not (AuditEntry or OutboxMessage or InboxMessage) && !e.Metadata.IsOwned()
         && e.Metadata.FindAnnotation(AuditTrail.NotAuditedAnnotation) is null;
+
+    private static Guid? UnitOf(EntityEntry e) =>
+        e.Properties.FirstOrDefault(p => p.Metadata.FindAnnotation(AuditTrail.UnitAnnotation) is not null)?.CurrentValue as Guid?;
 
     private static bool IsAudited(PropertyEntry p) => p.Metadata.FindAnnotation(AuditTrail.NotAuditedAnnotation) is null;
 

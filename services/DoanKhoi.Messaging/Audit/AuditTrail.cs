@@ -15,6 +15,14 @@ public static class AuditTrail
         this Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity) where T : class =>
         entity.HasAnnotation(NotAuditedAnnotation, true);
 
+    /// <summary>Marks the property that says which unit an entity belongs to (a unit's own id, a branch's
+    /// unit id): the trail records it with each change, to be queried by unit.</summary>
+    public const string UnitAnnotation = "DoanKhoi:AuditUnit";
+
+    public static Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<Guid> IsAuditedUnit(
+        this Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<Guid> property) =>
+        property.HasAnnotation(UnitAnnotation, true);
+
     public static Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> NotAudited<T>(
         this Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> property) =>
         property.HasAnnotation(NotAuditedAnnotation, true);
@@ -36,6 +44,7 @@ public static class AuditTrail
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.OccurredAt);
             e.HasIndex(a => a.Actor);
+            e.HasIndex(a => new { a.UnitId, a.OccurredAt });
         });
         return model;
     }

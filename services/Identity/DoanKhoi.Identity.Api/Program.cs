@@ -1,3 +1,5 @@
+using DoanKhoi.Identity.Infrastructure;
+using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Identity.Apis;
 using DoanKhoi.Identity.Extensions;
 
@@ -14,6 +16,7 @@ app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scala
 app.MapConnectApi();                // /connect/authorize, /connect/token, /connect/signout
 app.MapSignInPage();                // /account/signin
 app.MapAccountsApi();               // /me, /accounts
+app.MapAuditApi<AccountsDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 
 public partial class Program;

@@ -1,3 +1,5 @@
+using DoanKhoi.Inspection.Infrastructure;
+using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Inspection.Apis;
 using DoanKhoi.Inspection.Extensions;
 
@@ -11,6 +13,7 @@ app.UseStatusCodePages();
 app.UseServiceMiddleware();         // forwarded headers from the gateway, token validation, authorization
 app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
 app.MapInspectionKindsApi();
+app.MapAuditApi<InspectionDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 
 public partial class Program;

@@ -1,3 +1,5 @@
+using DoanKhoi.Membership.Infrastructure;
+using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Membership.Apis;
 using DoanKhoi.Membership.Extensions;
 
@@ -13,6 +15,7 @@ app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scala
 app.MapOrganisationApi();
 app.MapClustersApi();
 app.MapUnitsApi();
+app.MapAuditApi<MembershipDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 
 public partial class Program;

@@ -1,3 +1,5 @@
+using DoanKhoi.Reporting.Infrastructure;
+using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Reporting.Apis;
 using DoanKhoi.Reporting.Extensions;
 
@@ -11,6 +13,7 @@ app.UseStatusCodePages();
 app.UseServiceMiddleware();         // forwarded headers from the gateway, token validation, authorization
 app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
 app.MapOrganisationApi();
+app.MapAuditApi<ReportingDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 
 public partial class Program;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DoanKhoi.Membership.Apis;
+using DoanKhoi.Security;
 using DoanKhoi.Testing;
 using Npgsql;
 
@@ -80,5 +81,68 @@ public class AuditTrailTests(MembershipApiFactory factory) : IClassFixture<Membe
 
         Assert.Contains("append-only", error.MessageText);
         Assert.Equal(1, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE actor = 'test.bloc-office'"));
+    }
+
+    private async Task<(Guid Cluster, Guid Unit)> UnitAsync(string code)
+    {
+        var cluster = await (await _client.PostAsJsonAsync("/clusters", new { code = "C" + code, name = "Cụm " + code })).ReadAsync<ClusterResponse>();
+        var unit = await (await _client.PostAsJsonAsync("/units", new { code, name = "Đoàn " + code, kind = "agency", clusterId = cluster!.Id })).ReadAsync<UnitResponse>();
+        return (cluster.Id, unit!.Id);
+    }
+
+    private async Task<JsonElement> AuditAsync(string query) =>
+        await _client.GetFromJsonAsync<JsonElement>("/audit" + query);
+
+    [Fact]
+    public async Task The_bloc_office_reads_the_record_by_unit_person_entity_and_period()
+    {
+        var (_, unitA) = await UnitAsync("UA");
+        var (_, unitB) = await UnitAsync("UB");
+        await _client.PostAsJsonAsync($"/units/{unitA}/branches", new { name = "Chi đoàn Văn phòng" });
+        await _client.PutAsJsonAsync($"/units/{unitB}/name", new { name = "Đoàn UB mới" });
+
+        var byUnit = await AuditAsync($"?unitId={unitA}");
+        Assert.Equal(["Branch", "Unit"], byUnit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("entityType").GetString()));
+        var byEntity = await AuditAsync($"?entityType=Unit&entityId={unitB}");
+        Assert.Equal(["updated", "created"], byEntity.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal("Đoàn UB mới", byEntity.GetProperty("items")[0].GetProperty("after").GetProperty("name").GetString());
+        Assert.Equal(6, (await AuditAsync("?person=test.bloc-office")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await AuditAsync("?person=someone.else")).GetProperty("total").GetInt32());
+        var today = DoanKhoi.Text.VietnamTime.Today(TimeProvider.System);
+        Assert.Equal(6, (await AuditAsync($"?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await AuditAsync($"?to={today.AddDays(-1):yyyy-MM-dd}")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Nobody_can_change_the_record_through_the_API_and_only_the_bloc_office_reads_it()
+    {
+        await UnitAsync("UA");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await _client.DeleteAsync("/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await _client.PostAsJsonAsync("/audit", new { actor = "x" })).StatusCode);
+        var secretary = factory.CreateClient().As(Post.OnUnit(Guid.NewGuid()));
+        await (await secretary.GetAsync("/audit")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        var problem = await (await _client.GetAsync("/audit?action=renamed&from=2026-03-02&to=2026-03-01")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors("action"));
+        Assert.NotEmpty(problem.FieldErrors("to"));
+    }
+
+    [Fact]
+    public async Task Refused_requests_are_recorded_as_security_events()
+    {
+        var (clusterId, unitId) = await UnitAsync("UA");
+        var secretary = factory.CreateClient().As(Post.OnUnit(unitId));
+        var stranger = factory.CreateClient().As(Post.OnUnit(Guid.NewGuid()));
+
+        await secretary.PutAsJsonAsync($"/units/{unitId}/cluster", new { clusterId });
+        await stranger.GetAsync($"/units/{unitId}");
+        await factory.CreateClient().Anonymous().GetAsync("/units");
+
+        var refused = (await AuditAsync("?action=refused")).GetProperty("items").EnumerateArray()
+            .Select(e => (e.GetProperty("actor").GetString(), e.GetProperty("entityId").GetString(), e.GetProperty("after").GetProperty("status").GetInt32()))
+            .Reverse().ToList();
+        Assert.Equal(
+            [("test.unit-secretary", $"PUT /units/{unitId}/cluster", 403), ("test.unit-secretary", $"GET /units/{unitId}", 404), ("anonymous", "GET /units", 401)],
+            refused);
     }
 }

@@ -77,6 +77,10 @@ namespace DoanKhoi.Messaging.Tests.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("trace_id");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
@@ -88,6 +92,9 @@ namespace DoanKhoi.Messaging.Tests.Migrations
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id");
+
+                    b.HasIndex("UnitId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_entries_unit_id_occurred_at");
 
                     b.ToTable("audit_entries", (string)null);
                 });

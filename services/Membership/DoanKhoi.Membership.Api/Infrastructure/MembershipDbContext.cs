@@ -26,6 +26,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
 
         model.Entity<Unit>(e =>
         {
+            e.Property(u => u.Id).IsAuditedUnit();
             e.Property(u => u.Code).HasMaxLength(OrganisationCode.MaxLength);
             e.HasIndex(u => u.Code).IsUnique();
             e.Property(u => u.Name).HasMaxLength(OrganisationName.MaxLength);
@@ -53,6 +54,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
 
         model.Entity<Branch>(e =>
         {
+            e.Property(b => b.UnitId).IsAuditedUnit();
             e.Property(b => b.Name).HasMaxLength(OrganisationName.MaxLength);
             e.Property(b => b.NameFolded).HasMaxLength(OrganisationName.MaxLength);
             e.Property(b => b.Version).IsConcurrencyToken();

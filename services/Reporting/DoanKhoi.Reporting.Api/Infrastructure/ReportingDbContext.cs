@@ -24,7 +24,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         model.Entity<UnitCopy>(e =>
         {
             e.ToTable("units");
-            e.Property(u => u.Id).ValueGeneratedNever();
+            e.Property(u => u.Id).ValueGeneratedNever().IsAuditedUnit();
             e.Property(u => u.Code).HasMaxLength(30);
             e.Property(u => u.Name).HasMaxLength(200);
             e.Property(u => u.NameFolded).HasMaxLength(200);
@@ -34,6 +34,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         });
         model.Entity<BranchCopy>(e =>
         {
+            e.Property(b => b.UnitId).IsAuditedUnit();
             e.ToTable("branches");
             e.Property(b => b.Id).ValueGeneratedNever();
             e.Property(b => b.Name).HasMaxLength(200);

@@ -48,7 +48,8 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
 
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid")
-                        .HasColumnName("unit_id");
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -114,7 +115,8 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
 
                     b.Property<string>("CloseReason")
                         .HasMaxLength(500)
@@ -242,6 +244,10 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("trace_id");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
@@ -253,6 +259,9 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id");
+
+                    b.HasIndex("UnitId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_entries_unit_id_occurred_at");
 
                     b.ToTable("audit_entries", (string)null);
                 });
