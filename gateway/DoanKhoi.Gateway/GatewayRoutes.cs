@@ -20,12 +20,11 @@ public static class GatewayRoutes
     {
         var timeout = configuration.GetValue("Gateway:UpstreamTimeout", TimeSpan.FromSeconds(30));
         var probeInterval = configuration.GetValue("Gateway:HealthProbeInterval", TimeSpan.FromSeconds(3));
-        RouteConfig Route(string segment, string id, string path, string? policy) => new()
+        RouteConfig Route(string segment, string id, string path, string policy) => new()
         {
             RouteId = id,
             ClusterId = segment,
             Match = new RouteMatch { Path = $"/api/{segment}{path}" },
-            // null: the fallback policy, a valid DoanKhoi token.
             AuthorizationPolicy = policy,
             Transforms =
             [
@@ -37,7 +36,7 @@ public static class GatewayRoutes
         var routes = ResourceNames.Services.SelectMany(s => s.Segment == ResourceNames.IdentitySegment
             ? [Route(s.Segment, s.Segment, "/{**rest}", Anonymous)]
             : PublicPaths.Select((path, i) => Route(s.Segment, $"{s.Segment}-public-{i}", path, Anonymous))
-                .Append(Route(s.Segment, s.Segment, "/{**rest}", null))).ToList();
+                .Append(Route(s.Segment, s.Segment, "/{**rest}", DoanKhoi.Security.Policies.Read))).ToList();
         var clusters = ResourceNames.Services.Select(s => new ClusterConfig
         {
             ClusterId = s.Segment,

@@ -94,6 +94,21 @@ public class GatewayTests(GatewayFactory factory) : IClassFixture<GatewayFactory
     }
 
     [Fact]
+    public void Every_route_needs_a_token_except_the_public_paths()
+    {
+        _ = factory.Server;
+
+        Assert.Empty(EndpointPolicies.Unguarded(factory.Services));
+        var services = ResourceNames.Services.Where(s => s.Segment != ResourceNames.IdentitySegment).Select(s => s.Segment).ToList();
+        var expected = services.SelectMany(s => GatewayRoutes.PublicPaths.Select(p => $"* /api/{s}{p}"))
+            .Append("* /api/identity/{**rest}")
+            .Concat(EndpointPolicies.ServiceDefaults).Append("GET /")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, EndpointPolicies.Public(factory.Services));
+        Assert.All(EndpointPolicies.Of(factory.Services).Where(g => !g.Public), g => Assert.Equal([Policies.Read], g.Policies));
+    }
+
+    [Fact]
     public async Task The_gateway_s_own_pages_need_no_token()
     {
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/")).StatusCode);

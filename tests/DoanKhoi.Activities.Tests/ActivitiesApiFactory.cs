@@ -1,0 +1,5 @@
+using DoanKhoi.Testing;
+
+namespace DoanKhoi.Activities.Tests;
+
+public sealed class ActivitiesApiFactory() : ServiceFactory<Program>(ResourceNames.ActivitiesDb);

@@ -1,0 +1,30 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DoanKhoi.Security;
+using DoanKhoi.Testing;
+
+namespace DoanKhoi.Inspection.Tests;
+
+public class InspectionKindsTests(InspectionApiFactory factory) : IClassFixture<InspectionApiFactory>
+{
+    [Fact]
+    public async Task The_inspection_committee_reads_the_kinds_and_nobody_without_a_token()
+    {
+        var committee = factory.CreateClient().As(Post.Bloc(Role.InspectionCommittee));
+
+        var kinds = await committee.GetFromJsonAsync<JsonElement>("/kinds");
+
+        Assert.True(kinds.GetArrayLength() > 0);
+        await (await factory.CreateClient().Anonymous().GetAsync("/kinds")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Only_the_bloc_office_reads_the_audit_trail()
+    {
+        var committee = factory.CreateClient().As(Post.Bloc(Role.InspectionCommittee));
+
+        await (await committee.GetAsync("/audit")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/audit")).StatusCode);
+    }
+}
