@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Reporting.Apis;
+using DoanKhoi.Security;
 using DoanKhoi.Testing;
 using MassTransit;
 
@@ -94,5 +95,29 @@ public class OrganisationCopyTests(ReportingApiFactory factory) : IClassFixture<
         await (await _client.GetAsync($"/organisation/units/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         var problem = await (await _client.GetAsync("/organisation/units?status=deleted")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(problem.FieldErrors("status"));
+    }
+
+    [Fact]
+    public async Task Who_sees_a_unit_follows_reporting_s_own_copy_of_the_tree_when_the_unit_moves()
+    {
+        var (clusterA, clusterB, unitId, branchId) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        await Deliver(new ClusterCreated { Cluster = new() { ClusterId = clusterA, Code = "CUM-A", Name = "Cụm A", Version = 1 }, OccurredAt = DateTimeOffset.UtcNow });
+        await Deliver(new ClusterCreated { Cluster = new() { ClusterId = clusterB, Code = "CUM-B", Name = "Cụm B", Version = 1 }, OccurredAt = DateTimeOffset.UtcNow });
+        await Deliver(new UnitCreated { Unit = Unit(unitId, "Đoàn Thanh niên Sở Y tế", 1) with { ClusterId = clusterA }, OccurredAt = DateTimeOffset.UtcNow });
+        await Deliver(new BranchCreated { Branch = new() { BranchId = branchId, UnitId = unitId, Name = "Chi đoàn 1", Version = 1 }, OccurredAt = DateTimeOffset.UtcNow });
+        var leadOfA = factory.CreateClient().As(Post.OnCluster(clusterA));
+        var leadOfB = factory.CreateClient().As(Post.OnCluster(clusterB));
+        var branchSecretary = factory.CreateClient().As(Post.OnBranch(branchId));
+
+        Assert.Equal(HttpStatusCode.OK, (await leadOfA.GetAsync($"/organisation/units/{unitId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await branchSecretary.GetAsync($"/organisation/units/{unitId}")).StatusCode);
+        await (await leadOfB.GetAsync($"/organisation/units/{unitId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(["CUM-A"], (await leadOfA.GetFromJsonAsync<List<ClusterView>>("/organisation/clusters", ProblemAssertions.Json))!.Select(c => c.Code));
+
+        await Deliver(new UnitMoved { Unit = Unit(unitId, "Đoàn Thanh niên Sở Y tế", 2) with { ClusterId = clusterB }, PreviousClusterId = clusterA, OccurredAt = DateTimeOffset.UtcNow });
+
+        Assert.Equal([unitId], (await leadOfB.GetFromJsonAsync<List<UnitView>>("/organisation/units", ProblemAssertions.Json))!.Select(u => u.Id));
+        Assert.Empty((await leadOfA.GetFromJsonAsync<List<UnitView>>("/organisation/units", ProblemAssertions.Json))!);
+        await (await leadOfA.GetAsync($"/organisation/units/{unitId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 }
