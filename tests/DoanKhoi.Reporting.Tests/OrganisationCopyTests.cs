@@ -22,16 +22,7 @@ public class OrganisationCopyTests(ReportingApiFactory factory) : IClassFixture<
         UnitId = id, Code = "DTN-SYT", Name = name, Kind = UnitKind.Agency, ClusterId = ClusterId, Status = status, Version = version,
     };
 
-    /// <summary>Publishes as the outbox does (the message id set) and waits until the consumer is done
-    /// with this delivery; fails if the consumer failed.</summary>
-    private async Task Deliver<T>(T message, Guid? messageId = null) where T : class
-    {
-        var id = messageId ?? Guid.NewGuid();
-        var before = factory.Deliveries.Count(id);
-        await factory.Harness.Bus.Publish(message, context => context.MessageId = id);
-        await Eventually.Until(() => Task.FromResult(factory.Deliveries.Count(id) > before), what: $"{typeof(T).Name} {id} consumed");
-        Assert.Null(factory.Deliveries.LastFault(id));
-    }
+    private Task Deliver<T>(T message, Guid? messageId = null) where T : class => factory.DeliverAsync(message, messageId);
 
     private Task<UnitView?> GetUnit(Guid id) => _client.GetFromJsonAsync<UnitView>($"/organisation/units/{id}", ProblemAssertions.Json);
 

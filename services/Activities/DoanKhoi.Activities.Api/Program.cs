@@ -1,7 +1,7 @@
-using DoanKhoi.Activities.Infrastructure;
-using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Activities.Apis;
 using DoanKhoi.Activities.Extensions;
+using DoanKhoi.Activities.Infrastructure;
+using DoanKhoi.Messaging.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -1,7 +1,7 @@
-using DoanKhoi.Identity.Infrastructure;
-using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Identity.Apis;
 using DoanKhoi.Identity.Extensions;
+using DoanKhoi.Identity.Infrastructure;
+using DoanKhoi.Messaging.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

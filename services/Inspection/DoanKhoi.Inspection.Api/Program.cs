@@ -1,7 +1,7 @@
-using DoanKhoi.Inspection.Infrastructure;
-using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Inspection.Apis;
 using DoanKhoi.Inspection.Extensions;
+using DoanKhoi.Inspection.Infrastructure;
+using DoanKhoi.Messaging.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

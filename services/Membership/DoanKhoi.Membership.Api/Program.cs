@@ -1,7 +1,7 @@
-using DoanKhoi.Membership.Infrastructure;
-using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Membership.Apis;
 using DoanKhoi.Membership.Extensions;
+using DoanKhoi.Membership.Infrastructure;
+using DoanKhoi.Messaging.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

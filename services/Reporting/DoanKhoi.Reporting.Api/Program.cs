@@ -1,7 +1,7 @@
-using DoanKhoi.Reporting.Infrastructure;
 using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Reporting.Apis;
 using DoanKhoi.Reporting.Extensions;
+using DoanKhoi.Reporting.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -11,8 +11,6 @@ namespace DoanKhoi.Membership.Tests.Apis;
 /// has two clusters, A and B, with one unit each; unit A has a branch.</summary>
 public class AccessMatrixTests(MembershipApiFactory factory) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
 {
-    public enum Who { BlocOffice, StandingCommittee, InspectionCommittee, LeadOfA, SecretaryOfA, SecretaryOfBranchInA, Member, ReadOnlySystem }
-
     /// <summary>Read: anyone who reaches the unit. OfficeWrite: the bloc office. UnitWrite: the bloc office or the unit's secretary.</summary>
     public enum Kind { Read, OfficeWrite, UnitWrite }
 
@@ -44,25 +42,9 @@ public class AccessMatrixTests(MembershipApiFactory factory) : IClassFixture<Mem
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private HttpClient As(Who who) => factory.CreateClient().As(who switch
-    {
-        Who.BlocOffice => TestTokens.For(Post.Bloc(Role.BlocOffice)),
-        Who.StandingCommittee => TestTokens.For(Post.Bloc(Role.StandingCommittee)),
-        Who.InspectionCommittee => TestTokens.For(Post.Bloc(Role.InspectionCommittee)),
-        Who.LeadOfA => TestTokens.For(Post.OnCluster(_clusterA)),
-        Who.SecretaryOfA => TestTokens.For(Post.OnUnit(_unitA)),
-        Who.SecretaryOfBranchInA => TestTokens.For(Post.OnBranch(_branchA)),
-        Who.Member => TestTokens.For(Post.OfMember(Guid.NewGuid())),
-        Who.ReadOnlySystem => TestTokens.Create([Post.Bloc(Role.BlocOffice)], [Scopes.Read], clientId: "province-bi"),
-        _ => throw new ArgumentOutOfRangeException(nameof(who)),
-    });
+    private HttpClient As(Who who) => factory.CreateClient().As(new MatrixBloc(_clusterA, _clusterB, _unitA, _unitB, _branchA).TokenOf(who));
 
-    private static bool Reaches(Who who, bool unitA) => who switch
-    {
-        Who.LeadOfA or Who.SecretaryOfA or Who.SecretaryOfBranchInA => unitA,
-        Who.Member => false,
-        _ => true,
-    };
+    private static bool Reaches(Who who, bool unitA) => MatrixBloc.Reaches(who, unitA);
 
     private static HttpStatusCode Expected(Who who, Kind kind, bool unitA, HttpStatusCode success)
     {
@@ -110,7 +92,7 @@ public class AccessMatrixTests(MembershipApiFactory factory) : IClassFixture<Mem
     }
 
     [Theory]
-    [MemberData(nameof(People))]
+    [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
     public async Task Lists_and_the_tree_hold_only_what_the_post_reaches(Who who)
     {
         var client = As(who);
@@ -127,7 +109,7 @@ public class AccessMatrixTests(MembershipApiFactory factory) : IClassFixture<Mem
     }
 
     [Theory]
-    [MemberData(nameof(People))]
+    [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
     public async Task Only_the_bloc_office_creates_clusters_and_units_and_reads_the_audit_trail(Who who)
     {
         var client = As(who);
@@ -144,6 +126,4 @@ public class AccessMatrixTests(MembershipApiFactory factory) : IClassFixture<Mem
         };
         Assert.Equal((create, create, read), (cluster.StatusCode, unit.StatusCode, audit.StatusCode));
     }
-
-    public static TheoryData<Who> People() => new(Enum.GetValues<Who>());
 }

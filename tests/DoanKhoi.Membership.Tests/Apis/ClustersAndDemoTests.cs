@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Membership.Apis;
 using DoanKhoi.Membership.Extensions;
+using DoanKhoi.Security;
 using DoanKhoi.Testing;
 
 namespace DoanKhoi.Membership.Tests.Apis;
@@ -71,6 +72,20 @@ public class DemoDataTests(DemoMembershipApiFactory demo) : IClassFixture<DemoMe
             what: "every demo event published");
         Assert.Equal(43, demo.Factory.Harness.Published.Select<UnitCreated>().Count());
         Assert.Equal(43, await demo.Factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE entity_type = 'Unit' AND actor = 'system:demo-data'"));
+    }
+
+    [Fact]
+    public async Task The_demo_accounts_posts_reach_the_demo_cluster_and_unit()
+    {
+        var lead = demo.Factory.CreateClient().As(Post.OnCluster(DemoIds.Of(DemoIds.FirstClusterCode)));
+        var secretary = demo.Factory.CreateClient().As(Post.OnUnit(DemoIds.Of(DemoIds.FirstUnitCode)));
+
+        var ledUnits = await lead.GetFromJsonAsync<PagedList<UnitResponse>>("/units", ProblemAssertions.Json);
+        var ownUnits = await secretary.GetFromJsonAsync<PagedList<UnitResponse>>("/units", ProblemAssertions.Json);
+
+        Assert.Equal(8, ledUnits!.Total);
+        Assert.All(ledUnits.Items, u => Assert.Equal(DemoIds.FirstClusterCode, u.ClusterCode));
+        Assert.Equal(["Đoàn Thanh niên Văn phòng Tỉnh ủy"], ownUnits!.Items.Select(u => u.Name));
     }
 
     [Fact]
