@@ -30,10 +30,11 @@ var reporting = Service<Projects.DoanKhoi_Reporting_Api>(ResourceNames.Reporting
 var inspection = Service<Projects.DoanKhoi_Inspection_Api>(ResourceNames.InspectionApi, ResourceNames.InspectionDb);
 
 // The broker drops an event no queue is bound for yet, so on a first start a publisher waits for its
-// subscribers to declare their queues: reporting keeps a copy of membership's organisation tree.
+// subscribers to declare their queues: reporting and identity keep a copy of membership's organisation tree.
 var membership = Service<Projects.DoanKhoi_Membership_Api>(ResourceNames.MembershipApi, ResourceNames.MembershipDb)
     .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString())
-    .WaitFor(reporting);
+    .WaitFor(reporting)
+    .WaitFor(identity);
 
 // The gateway does not wait for the services: it answers from the start, with a 503 problem for a
 // service that is not up yet.

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Identity.Apis;
 using DoanKhoi.Security;
 using DoanKhoi.Testing;
@@ -9,11 +10,40 @@ namespace DoanKhoi.Identity.Tests;
 
 public class AccountsTests(IdentityApiFactory factory) : IClassFixture<IdentityApiFactory>
 {
+    /// <summary>A unit membership has announced, so that identity knows it exists.</summary>
+    private async Task<Guid> KnownUnitAsync()
+    {
+        var id = Guid.CreateVersion7();
+        _ = factory.Server;
+        await factory.DeliverAsync(new UnitCreated
+        {
+            Unit = new() { UnitId = id, Code = "U" + id.ToString("N")[..6], Name = "Đoàn kiểm thử", Kind = UnitKind.Agency, ClusterId = Guid.NewGuid(), Status = UnitStatus.Open, Version = 1 },
+            OccurredAt = DateTimeOffset.UtcNow,
+        });
+        return id;
+    }
+
+    [Fact]
+    public async Task A_post_on_a_unit_the_organisation_does_not_have_is_refused()
+    {
+        var office = await factory.SignedInAsync(IdentityApiFactory.BlocOffice);
+        var known = await KnownUnitAsync();
+
+        var response = await office.PostAsJsonAsync("/accounts", new
+        {
+            userName = "nowhere", displayName = "Không đâu", password = "longenough2026", posts = new[] { $"unit-secretary@unit:{known}", $"unit-secretary@unit:{Guid.NewGuid()}" },
+        });
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("There is no unit", problem.FieldErrors("posts[1]").Single());
+        Assert.False(problem.GetProperty("errors").TryGetProperty("posts[0]", out _));
+    }
+
     [Fact]
     public async Task The_bloc_office_creates_a_secretary_who_signs_in_with_the_post_and_sees_only_their_own_account()
     {
         var office = await factory.SignedInAsync(IdentityApiFactory.BlocOffice);
-        var unitId = Guid.NewGuid();
+        var unitId = await KnownUnitAsync();
         var created = await office.PostAsJsonAsync("/accounts", new
         {
             userName = "ha.nguyen", displayName = "Nguyễn Thị Hà", password = "chidoan2026", posts = new[] { $"unit-secretary@unit:{unitId}" },
@@ -60,7 +90,7 @@ public class AccountsTests(IdentityApiFactory factory) : IClassFixture<IdentityA
         var office = await factory.SignedInAsync(IdentityApiFactory.BlocOffice);
         var created = await (await office.PostAsJsonAsync("/accounts", new
         {
-            userName = "leaving", displayName = "Người nghỉ", password = "leaving2026x", posts = new[] { $"unit-secretary@unit:{Guid.NewGuid()}" },
+            userName = "leaving", displayName = "Người nghỉ", password = "leaving2026x", posts = new[] { $"member@member:{Guid.NewGuid()}" },
         })).Content.ReadFromJsonAsync<AccountResponse>();
         var flow = factory.Flow();
         var tokens = await flow.SignInAsync("leaving", "leaving2026x");

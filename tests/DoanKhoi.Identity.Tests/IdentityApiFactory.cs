@@ -1,5 +1,7 @@
 using DoanKhoi.Testing;
+using MassTransit;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace DoanKhoi.Identity.Tests;
 
@@ -25,6 +27,16 @@ public sealed class IdentityApiFactory : ServiceFactory<Program>
             [$"Identity:Clients:{SystemClient}:Posts:0"] = "bloc-office@bloc",
         };
     }
+
+    /// <summary>Another start of the identity service over <paramref name="connectionString"/>, with only
+    /// the settings every start needs (no password, no clients).</summary>
+    public static WebApplicationFactory<Program> Start(string connectionString) => new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    {
+        b.UseSetting($"ConnectionStrings:{ResourceNames.IdentityDb}", connectionString);
+        b.UseSetting("ConnectionStrings:messaging", "amqp://unused:unused@127.0.0.1:1");
+        b.UseSetting("Identity:Issuer", Issuer);
+        b.ConfigureTestServices(services => services.AddMassTransitTestHarness());
+    });
 
     /// <summary>A browser: keeps cookies, does not follow redirects (the tests follow them).</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }).Anonymous();

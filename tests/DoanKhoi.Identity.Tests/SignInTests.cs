@@ -125,11 +125,7 @@ public class SignInTests(IdentityApiFactory factory) : IClassFixture<IdentityApi
     {
         var kid = new JsonWebKeySet(await factory.Browser().GetStringAsync("/.well-known/jwks")).Keys.Single().Kid;
 
-        await using var restarted = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting($"ConnectionStrings:{ResourceNames.IdentityDb}", factory.Database.ConnectionString);
-            b.UseSetting("Identity:Issuer", IdentityApiFactory.Issuer);
-        });
+        await using var restarted = IdentityApiFactory.Start(factory.Database.ConnectionString);
         var again = new JsonWebKeySet(await restarted.CreateClient().GetStringAsync("/.well-known/jwks")).Keys.Single().Kid;
 
         Assert.Equal(kid, again);
@@ -145,11 +141,7 @@ public class FirstStartTests
     {
         var database = new PostgresDatabase();
         await using var _ = database;
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting($"ConnectionStrings:{ResourceNames.IdentityDb}", database.ConnectionString);
-            b.UseSetting("Identity:Issuer", IdentityApiFactory.Issuer);
-        });
+        await using var factory = IdentityApiFactory.Start(database.ConnectionString);
 
         var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
 

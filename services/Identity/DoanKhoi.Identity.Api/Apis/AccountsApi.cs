@@ -50,7 +50,7 @@ public static class AccountsApi
     public static async Task<Ok<AccountResponse>> Get(Guid id, AccountsDbContext db, CancellationToken ct) =>
         TypedResults.Ok(AccountResponse.From(await LoadAsync(db, id, ct)));
 
-    public static async Task<CreatedAtRoute<AccountResponse>> Create(CreateAccountRequest request, UserManager<Account> users, TimeProvider clock, CancellationToken ct)
+    public static async Task<CreatedAtRoute<AccountResponse>> Create(CreateAccountRequest request, UserManager<Account> users, AccountsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var userName = request.UserName?.Trim().ToLowerInvariant();
@@ -58,7 +58,7 @@ public static class AccountsApi
         var displayName = request.DisplayName is null ? null : DoanKhoi.Text.VietnameseText.Clean(request.DisplayName);
         if (string.IsNullOrEmpty(displayName)) errors.Add("displayName", "A display name is required, e.g. 'Nguyễn Thị Hà'.");
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "A first password is required.");
-        var posts = ParsePosts(request.Posts, errors);
+        var posts = await ParsePostsAsync(db, request.Posts, errors, ct);
         errors.ThrowIfAny();
         if (await users.FindByNameAsync(userName!) is not null) throw new ConflictException($"The user name '{userName}' is taken.", "userName");
 
@@ -72,7 +72,7 @@ public static class AccountsApi
     public static async Task<Ok<AccountResponse>> SetPosts(Guid id, SetPostsRequest request, AccountsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var posts = ParsePosts(request.Posts, errors);
+        var posts = await ParsePostsAsync(db, request.Posts, errors, ct);
         errors.ThrowIfAny();
         var account = await LoadAsync(db, id, ct);
         db.PostAssignments.RemoveRange(account.Posts.Where(p => !posts.Contains(p.ToPost())));
@@ -102,12 +102,20 @@ public static class AccountsApi
     private static async Task<Account> LoadAsync(AccountsDbContext db, Guid id, CancellationToken ct) =>
         await db.Users.Include(a => a.Posts).FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("account", id);
 
-    private static List<Post> ParsePosts(IReadOnlyList<string>? texts, FieldErrors errors)
+    /// <summary>Reads the posts and checks each node against identity's copy of the tree (members are not
+    /// known here yet, so a member post is taken as it is).</summary>
+    private static async Task<List<Post>> ParsePostsAsync(AccountsDbContext db, IReadOnlyList<string>? texts, FieldErrors errors, CancellationToken ct)
     {
         var posts = new List<Post>();
         for (var i = 0; i < (texts?.Count ?? 0); i++)
         {
-            if (Post.TryParse(texts![i], out var post)) posts.Add(post);
+            if (Post.TryParse(texts![i], out var post))
+            {
+                var checkable = post.Node is NodeKind.Cluster or NodeKind.Unit or NodeKind.Branch;
+                if (checkable && !await db.KnownNodes.AnyAsync(n => n.Id == post.NodeId && n.Kind == post.Node, ct))
+                    errors.Add($"posts[{i}]", $"There is no {post.Node.ToString().ToLowerInvariant()} with id '{post.NodeId}' in the organisation (or membership has not told identity of it yet).");
+                else posts.Add(post);
+            }
             else errors.Add($"posts[{i}]", $"'{texts[i]}' is not a post: write role@node, e.g. 'bloc-office@bloc', 'cluster-lead@cluster:<id>', 'unit-secretary@unit:<id>', 'unit-secretary@branch:<id>' or 'member@member:<id>'.");
         }
         return posts.Distinct().ToList();

@@ -16,12 +16,13 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
     public DbSet<PostAssignment> PostAssignments => Set<PostAssignment>();
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<KnownNode> KnownNodes => Set<KnownNode>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
         model.UseOpenIddict<Guid>();
-        model.AddAuditTrail();
+        model.AddOutboxAndInbox().AddAuditTrail();
 
         model.Entity<Account>(e =>
         {
@@ -45,6 +46,13 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
             e.HasKey(k => k.Use);
             e.Property(k => k.Use).HasMaxLength(20);
             e.NotAudited();
+        });
+        model.Entity<KnownNode>(e =>
+        {
+            e.ToTable("known_nodes");
+            e.Property(n => n.Id).ValueGeneratedNever();
+            e.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(n => n.Name).HasMaxLength(300);
         });
         model.Entity<DataProtectionKey>().ToTable("data_protection_keys").NotAudited();
         model.Entity<OpenIddictEntityFrameworkCoreToken<Guid>>().NotAudited();
