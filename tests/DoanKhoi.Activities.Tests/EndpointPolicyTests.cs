@@ -2,14 +2,4 @@ using DoanKhoi.Testing;
 
 namespace DoanKhoi.Activities.Tests;
 
-public class EndpointPolicyTests(ActivitiesApiFactory factory) : IClassFixture<ActivitiesApiFactory>
-{
-    [Fact]
-    public void Every_endpoint_names_an_authorization_policy_unless_it_is_deliberately_public()
-    {
-        _ = factory.Server;
-
-        Assert.Empty(EndpointPolicies.Unguarded(factory.Services));
-        Assert.Equal(EndpointPolicies.ServiceDefaults, EndpointPolicies.Public(factory.Services));
-    }
-}
+public class EndpointPolicyTests(ActivitiesApiFactory factory) : EndpointPolicyTests<Program>(factory), IClassFixture<ActivitiesApiFactory>;

@@ -34,3 +34,16 @@ public static class EndpointPolicies
         "GET /scalar/favicon.svg", "GET /scalar/scalar.aspnetcore.js", "GET /scalar/scalar.js", "GET /scalar/{documentName?}",
     ];
 }
+
+/// <summary>The endpoint-policy test of one service: derive it in the service's test project.</summary>
+public abstract class EndpointPolicyTests<TEntryPoint>(ServiceFactory<TEntryPoint> factory, params string[] alsoPublic) where TEntryPoint : class
+{
+    [Xunit.Fact]
+    public void Every_endpoint_names_an_authorization_policy_unless_it_is_deliberately_public()
+    {
+        _ = factory.Server;
+
+        Xunit.Assert.Empty(EndpointPolicies.Unguarded(factory.Services));
+        Xunit.Assert.Equal(EndpointPolicies.ServiceDefaults.Concat(alsoPublic).Order(StringComparer.Ordinal), EndpointPolicies.Public(factory.Services));
+    }
+}
