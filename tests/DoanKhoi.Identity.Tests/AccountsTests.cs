@@ -50,6 +50,9 @@ public class AccountsTests(IdentityApiFactory factory) : IClassFixture<IdentityA
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
+        var found = await office.GetFromJsonAsync<List<AccountResponse>>("/accounts?q=nguyen%20thi%20HA");
+        Assert.Equal(["ha.nguyen"], found!.Select(a => a.UserName));
+
         var secretary = await factory.SignedInAsync("ha.nguyen", "chidoan2026");
         var me = await secretary.GetFromJsonAsync<AccountResponse>("/me");
         Assert.Equal(("Nguyễn Thị Hà", $"unit-secretary@unit:{unitId}"), (me!.DisplayName, me.Posts.Single()));

@@ -18,7 +18,7 @@ public static class AccountsApi
         app.MapGet("/me", Me).WithTags("Accounts").RequireAuthorization(Policies.Read).WithSummary("The signed-in account and its posts");
 
         var accounts = app.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.BlocOffice);
-        accounts.MapGet("/", List).WithSummary("Accounts, by text in the user name or the display name");
+        accounts.MapGet("/", List).WithSummary("Accounts, by text in the user name or the display name (diacritics and case ignored)");
         accounts.MapGet("/{id:guid}", Get).WithName(nameof(Get)).WithSummary("One account");
         accounts.MapPost("/", Create).RequireAuthorization(Policies.Write).WithSummary("Create an account with its posts");
         accounts.MapPut("/{id:guid}/posts", SetPosts).RequireAuthorization(Policies.Write).WithSummary("Replace the posts of an account (from its next token on)");
@@ -38,10 +38,10 @@ public static class AccountsApi
     public static async Task<Ok<List<AccountResponse>>> List(AccountsDbContext db, CancellationToken ct, [FromQuery] string? q = null)
     {
         var query = db.Users.AsNoTracking().Include(a => a.Posts).AsQueryable();
-        if (!string.IsNullOrWhiteSpace(q))
+        foreach (var pattern in DoanKhoi.Text.VietnameseText.ContainsPatterns(q))
         {
-            var text = q.Trim().ToLowerInvariant();
-            query = query.Where(a => a.NormalizedUserName!.ToLower().Contains(text) || a.DisplayName.ToLower().Contains(text));
+            var userNamePattern = pattern.ToUpperInvariant();
+            query = query.Where(a => EF.Functions.Like(a.DisplayNameFolded, pattern) || EF.Functions.Like(a.NormalizedUserName!, userNamePattern));
         }
         var accounts = await query.OrderBy(a => a.UserName).Take(500).ToListAsync(ct);
         return TypedResults.Ok(accounts.Select(AccountResponse.From).ToList());
@@ -63,7 +63,7 @@ public static class AccountsApi
         if (await users.FindByNameAsync(userName!) is not null) throw new ConflictException($"The user name '{userName}' is taken.", "userName");
 
         var now = clock.GetUtcNow();
-        var account = new Account { Id = Guid.CreateVersion7(now), UserName = userName, DisplayName = displayName!, Email = request.Email, CreatedAt = now };
+        var account = Account.Create(userName!, displayName!, request.Email, now);
         foreach (var post in posts) account.Posts.Add(PostAssignment.For(account, post, now));
         ThrowIfFailed(await users.CreateAsync(account, request.Password!));
         return TypedResults.CreatedAtRoute(AccountResponse.From(account), nameof(Get), new { id = account.Id });

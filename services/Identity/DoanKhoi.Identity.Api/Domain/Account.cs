@@ -7,9 +7,22 @@ namespace DoanKhoi.Identity.Domain;
 /// stamp; DoanKhoi adds the name people know them by and the posts they hold.</summary>
 public sealed class Account : IdentityUser<Guid>
 {
-    public string DisplayName { get; set; } = "";
+    public string DisplayName { get; private set; } = "";
+
+    /// <summary>The display name without diacritics or case, for search ("nguyen thi ha").</summary>
+    public string DisplayNameFolded { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public List<PostAssignment> Posts { get; } = [];
+
+    public static Account Create(string userName, string displayName, string? email, DateTimeOffset now)
+    {
+        var name = DoanKhoi.Text.VietnameseText.Clean(displayName);
+        return new Account
+        {
+            Id = Guid.CreateVersion7(now), UserName = userName, Email = email, CreatedAt = now,
+            DisplayName = name, DisplayNameFolded = DoanKhoi.Text.VietnameseText.Fold(name),
+        };
+    }
 
     public IEnumerable<Post> CurrentPosts => Posts.Select(p => p.ToPost());
 }

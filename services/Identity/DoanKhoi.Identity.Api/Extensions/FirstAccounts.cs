@@ -68,7 +68,7 @@ public sealed class FirstAccounts(
 
     private async Task CreateAsync(UserManager<Account> users, string userName, string displayName, string password, Post post)
     {
-        var account = new Account { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, CreatedAt = clock.GetUtcNow() };
+        var account = Account.Create(userName, displayName, email: null, clock.GetUtcNow());
         account.Posts.Add(PostAssignment.For(account, post, clock.GetUtcNow()));
         var result = await users.CreateAsync(account, password);
         if (!result.Succeeded)

@@ -96,6 +96,7 @@ public static class IdentityServices
         builder.Services.AddHostedService<ServerKeyLoader>();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();
         builder.Services.AddHostedService<FirstAccounts>();
+        builder.Services.AddHostedService<TokenPruner>();
 
         var lifetimes = section.Get<IdentityServiceOptions>() ?? new IdentityServiceOptions();
         builder.Services.AddOpenIddict()

@@ -28,6 +28,7 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
         {
             e.Ignore(a => a.CurrentPosts);
             e.Property(a => a.DisplayName).HasMaxLength(200);
+            e.Property(a => a.DisplayNameFolded).HasMaxLength(200);
             e.Property(a => a.PasswordHash).NotAudited();
             e.Property(a => a.SecurityStamp).NotAudited();
             e.Property(a => a.ConcurrencyStamp).NotAudited();
