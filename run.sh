@@ -54,8 +54,10 @@ done
 ./eng/prerequisites.sh
 
 # The first bloc-office account needs a password on the first start; none is written in the code.
+# A marker (no secret in it) remembers that one was given, so later starts do not ask again.
 password="${DOANKHOI_BLOC_OFFICE_PASSWORD:-}"
-if [ -z "$password" ] && [ ! -d "${DoanKhoi__DataFolder:-.data}/postgres" ] && [ -z "${ConnectionStrings__postgres:-}" ]; then
+marker="${DoanKhoi__DataFolder:-.data}/bloc-office-account"
+if [ -z "$password" ] && [ ! -f "$marker" ] && [ -z "${ConnectionStrings__postgres:-}" ]; then
   if [ ! -t 0 ]; then
     echo "run.sh: this is the first start: set DOANKHOI_BLOC_OFFICE_PASSWORD to the password of the bloc office's account 'vanphong'." >&2
     exit 1
@@ -69,6 +71,10 @@ if [ -z "$password" ] && [ ! -d "${DoanKhoi__DataFolder:-.data}/postgres" ] && [
     else break
     fi
   done
+fi
+if [ -n "$password" ]; then
+  mkdir -p "$(dirname "$marker")"
+  echo "The password of the first bloc-office account was given to ./run.sh on $(date -u +%F)." > "$marker"
 fi
 
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
