@@ -18,13 +18,4 @@ public class InspectionKindsTests(InspectionApiFactory factory) : IClassFixture<
         Assert.True(kinds.GetArrayLength() > 0);
         await (await factory.CreateClient().Anonymous().GetAsync("/kinds")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
-
-    [Fact]
-    public async Task Only_the_bloc_office_reads_the_audit_trail()
-    {
-        var committee = factory.CreateClient().As(Post.Bloc(Role.InspectionCommittee));
-
-        await (await committee.GetAsync("/audit")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/audit")).StatusCode);
-    }
 }
