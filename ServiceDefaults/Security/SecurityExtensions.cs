@@ -11,7 +11,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Section "Identity": the issuer DoanKhoi's tokens carry and where its signing keys are read.</summary>
-public sealed class IdentityOptions
+public sealed class TokenValidationOptions
 {
     public const string Section = "Identity";
 
@@ -31,7 +31,7 @@ public static class SecurityExtensions
     /// the authorization policies. Every endpoint needs a token unless it is deliberately public.</summary>
     public static TBuilder AddTokenValidation<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var options = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
+        var options = builder.Configuration.GetSection(TokenValidationOptions.Section).Get<TokenValidationOptions>() ?? new TokenValidationOptions();
         var issuer = options.Issuer ?? throw new InvalidOperationException(
             "The issuer of DoanKhoi's tokens is not set (Identity:Issuer): the AppHost sets it to the identity service's public address.");
 
