@@ -44,6 +44,7 @@ var gateway = builder.AddProject<Projects.DoanKhoi_Gateway>(ResourceNames.Gatewa
     .WithReference(reporting)
     .WithReference(inspection)
     .WithReference(identity)
+    .WithReference(infrastructure.Broker)   // refused requests go to identity's audit trail
     .WithEndpoint("http", endpoint => endpoint.Port = settings.GetValue("GatewayPort", 8080))
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();

@@ -6,6 +6,7 @@ builder.AddServiceDefaults();
 builder.Services.AddReverseProxy().AddGatewayRoutes(builder.Configuration);
 builder.Services.AddGatewayRateLimits(builder.Configuration);
 builder.AddTokenValidation();
+builder.AddRefusedRequestEvents();  // 401s and 403s to identity's audit trail, through the broker
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -34,6 +34,19 @@ public class RecordTests(DoanKhoiSystem system)
     }
 
     [Fact]
+    public async Task A_request_the_gateway_refuses_is_on_the_identity_service_s_audit_trail()
+    {
+        var path = $"/api/reporting/organisation/units/{Guid.NewGuid()}";
+
+        await (await system.Anonymous.GetAsync(path)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+
+        await Eventually.Until(async () =>
+            (await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/identity/audit?action=refused&entityId=GET%20{Uri.EscapeDataString(path)}"))
+                .GetProperty("total").GetInt32() == 1,
+            TimeSpan.FromSeconds(15), "the refusal on identity's audit trail");
+    }
+
+    [Fact]
     public async Task The_documented_token_command_prints_a_token_that_works_with_curl()
     {
         var script = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../eng/token.sh"));

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
+using DoanKhoi.Contracts.Gateway;
 using DoanKhoi.Security;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using DoanKhoi.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -20,10 +24,11 @@ public class GatewayFactory : WebApplicationFactory<Program>
         foreach (var (_, api, _) in ResourceNames.Services)
             builder.UseSetting($"services:{api}:http:0", $"http://127.0.0.1:{FreePorts.One()}");
         builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
+        builder.UseSetting("ConnectionStrings:messaging", "amqp://unused:unused@127.0.0.1:1");
         builder.UseSetting("Gateway:RateLimit:PermitsPerCaller", PermitsPerCaller.ToString());
         builder.UseSetting("Gateway:RateLimit:Window", "00:10:00");
         builder.UseSetting("Gateway:HealthProbeInterval", "00:10:00");
-        builder.ConfigureTestServices(services => services.TrustTestTokens());
+        builder.ConfigureTestServices(services => services.TrustTestTokens().AddMassTransitTestHarness());
     }
 }
 
@@ -76,6 +81,20 @@ public class GatewayTests(GatewayFactory factory) : IClassFixture<GatewayFactory
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains(reason, problem.GetProperty("detail").GetString());
         Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+
+    [Fact]
+    public async Task A_refused_request_is_sent_to_the_audit_trail_without_holding_up_the_answer()
+    {
+        var path = $"/api/membership/units/{Guid.NewGuid()}";
+
+        await (await factory.CreateClient().GetAsync(path)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+
+        var harness = factory.Services.GetRequiredService<ITestHarness>();
+        Assert.True(await harness.Published.Any<RequestRefused>(m => m.Context.Message.Path == path));
+        var refused = harness.Published.Select<RequestRefused>(m => m.Context.Message.Path == path).Single().Context.Message;
+        Assert.Equal(("GET", 401, "anonymous"), (refused.Method, refused.Status, refused.Caller));
+        Assert.Contains("needs an access token", refused.Reason);
     }
 
     [Theory]

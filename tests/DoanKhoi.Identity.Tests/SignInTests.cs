@@ -75,6 +75,25 @@ public class SignInTests(IdentityApiFactory factory) : IClassFixture<IdentityApi
     }
 
     [Fact]
+    public async Task A_request_the_gateway_refused_joins_the_sign_ins_on_the_audit_trail()
+    {
+        _ = factory.Server;
+        var path = $"/api/membership/units/{Guid.NewGuid()}";
+
+        await factory.DeliverAsync(new DoanKhoi.Contracts.Gateway.RequestRefused
+        {
+            Method = "GET", Path = path, Status = 401, Reason = "The access token has expired.", Caller = "anonymous",
+            ClientAddress = "10.0.0.7", OccurredAt = DateTimeOffset.UtcNow,
+        });
+
+        var office = await factory.SignedInAsync(IdentityApiFactory.BlocOffice);
+        var audit = await office.GetFromJsonAsync<System.Text.Json.JsonElement>($"/audit?action=refused&entityId=GET%20{Uri.EscapeDataString(path)}");
+        var entry = audit.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(("anonymous", 401, "10.0.0.7"), (entry.GetProperty("actor").GetString(),
+            entry.GetProperty("after").GetProperty("status").GetInt32(), entry.GetProperty("after").GetProperty("address").GetString()));
+    }
+
+    [Fact]
     public async Task The_sign_in_page_never_sends_the_browser_to_another_site()
     {
         var browser = factory.Browser();

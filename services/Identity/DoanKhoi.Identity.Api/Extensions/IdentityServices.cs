@@ -57,7 +57,11 @@ public static class IdentityServices
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<AccountsDbContext>(DatabaseName);
-        builder.AddMessaging<AccountsDbContext>(ServiceName, bus => bus.AddConsumer<Consumers.OrganisationEventsConsumer>());
+        builder.AddMessaging<AccountsDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<Consumers.OrganisationEventsConsumer>();
+            bus.AddConsumer<Consumers.RequestRefusedConsumer>();
+        });
         var section = builder.Configuration.GetSection("Identity");
         builder.Services.AddOptions<IdentityServiceOptions>().Bind(section);
         builder.Services.AddOptions<DemoAccountsOptions>().BindConfiguration("Demo");
