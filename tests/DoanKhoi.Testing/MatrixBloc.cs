@@ -33,3 +33,24 @@ public sealed record MatrixBloc(Guid ClusterA, Guid ClusterB, Guid UnitA, Guid U
         _ => true,
     };
 }
+
+/// <summary>The access matrix of a service whose only endpoints are a catalogue everyone reads and the
+/// audit trail: derive it in the service's test project.</summary>
+public abstract class CatalogueAccessMatrix<TEntryPoint>(ServiceFactory<TEntryPoint> factory, string cataloguePath) where TEntryPoint : class
+{
+    private static readonly MatrixBloc Bloc = new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+    [Theory]
+    [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
+    public async Task Everyone_reads_the_catalogue_and_only_the_bloc_office_reads_the_record(Who who)
+    {
+        var client = factory.CreateClient().As(Bloc.TokenOf(who));
+
+        var catalogue = await client.GetAsync(cataloguePath);
+        var record = await client.GetAsync("/audit");
+
+        var readsRecord = who is Who.BlocOffice or Who.ReadOnlySystem;
+        Assert.Equal((System.Net.HttpStatusCode.OK, readsRecord ? System.Net.HttpStatusCode.OK : System.Net.HttpStatusCode.Forbidden),
+            (catalogue.StatusCode, record.StatusCode));
+    }
+}
