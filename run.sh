@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Brings the whole of DoanKhoi up: installs what is missing (PostgreSQL, RabbitMQ, NuGet packages),
-# then runs the Aspire AppHost: the dashboard, PostgreSQL, RabbitMQ, the four services and the gateway.
+# then runs the Aspire AppHost: the dashboard, PostgreSQL, RabbitMQ, the five services and the gateway.
 # Ctrl+C stops everything it started; data stays in .data/ for the next run.
 #
 #   ./run.sh            the system, with whatever data it already has
@@ -22,7 +22,7 @@ demo=false
 for arg in "$@"; do
   case "$arg" in
     --demo) demo=true ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
