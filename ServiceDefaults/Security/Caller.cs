@@ -60,12 +60,7 @@ public sealed class Caller
     public string AuditName => IsSystem ? $"client:{ClientId}" : UserName ?? AccountId ?? "anonymous";
 }
 
-/// <summary>The nodes a caller holds posts on. A service answers "may the caller see unit U?" by
-/// <see cref="ReachesUnit"/>, given where U is in its own copy of the tree.</summary>
-public sealed record OrganisationReach(bool WholeBloc, IReadOnlySet<Guid> Clusters, IReadOnlySet<Guid> Units, IReadOnlySet<Guid> Branches)
-{
-    public bool ReachesUnit(Guid unitId, Guid clusterId, IEnumerable<Guid> branchIdsOfUnit) =>
-        WholeBloc || Clusters.Contains(clusterId) || Units.Contains(unitId) || branchIdsOfUnit.Any(Branches.Contains);
-
-    public bool ReachesCluster(Guid clusterId) => WholeBloc || Clusters.Contains(clusterId);
-}
+/// <summary>The nodes a caller holds posts on. Each service turns them into a filter over its own copy
+/// of the tree: a unit is reached when it is in one of the clusters, is one of the units, or has one of
+/// the branches (membership's and reporting's <c>OrganisationAccess</c>).</summary>
+public sealed record OrganisationReach(bool WholeBloc, IReadOnlySet<Guid> Clusters, IReadOnlySet<Guid> Units, IReadOnlySet<Guid> Branches);

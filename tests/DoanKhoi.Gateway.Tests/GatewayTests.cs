@@ -18,6 +18,9 @@ public class GatewayFactory : WebApplicationFactory<Program>
 {
     protected virtual int PermitsPerCaller => 1000;
 
+    /// <summary>False: the real RabbitMQ transport, towards a broker that is not there.</summary>
+    protected virtual bool BrokerHarness => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -28,7 +31,11 @@ public class GatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Gateway:RateLimit:PermitsPerCaller", PermitsPerCaller.ToString());
         builder.UseSetting("Gateway:RateLimit:Window", "00:10:00");
         builder.UseSetting("Gateway:HealthProbeInterval", "00:10:00");
-        builder.ConfigureTestServices(services => services.TrustTestTokens().AddMassTransitTestHarness());
+        builder.ConfigureTestServices(services =>
+        {
+            services.TrustTestTokens();
+            if (BrokerHarness) services.AddMassTransitTestHarness();
+        });
     }
 }
 
@@ -140,6 +147,25 @@ public class GatewayTests(GatewayFactory factory) : IClassFixture<GatewayFactory
         var client = factory.CreateClient();
         for (var i = 0; i < 12; i++)
             Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/inspection/alive")).StatusCode);
+    }
+}
+
+/// <summary>The broker is away: the gateway cannot send its refusals anywhere.</summary>
+public sealed class GatewayWithoutBroker : GatewayFactory
+{
+    protected override bool BrokerHarness => false;
+}
+
+public class BrokerAwayTests(GatewayWithoutBroker factory) : IClassFixture<GatewayWithoutBroker>
+{
+    [Fact]
+    public async Task Refusals_are_answered_while_the_broker_is_away()
+    {
+        var client = factory.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(20);
+
+        for (var i = 0; i < 3; i++)
+            await (await client.GetAsync($"/api/membership/units/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 }
 

@@ -30,8 +30,6 @@ public static class AuditApi
 /// <summary>The query behind <c>GET /audit</c> over one service's <typeparamref name="TContext"/>.</summary>
 public static class AuditQuery<TContext> where TContext : DbContext
 {
-    public const int MaxPageSize = AuditApi.MaxPageSize;
-
     // The context comes from the request's services: ASP.NET Core's route analyzer cannot read a
     // handler parameter of a generic type.
     public static async Task<Ok<AuditPage>> ListAsync(
@@ -50,7 +48,7 @@ public static class AuditQuery<TContext> where TContext : DbContext
         }
         if (from is not null && to is not null && from > to) errors.Add("to", "The period ends before it starts.");
         if (page < 1) errors.Add("page", "The page number starts at 1.");
-        if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"The page size is between 1 and {MaxPageSize}.");
+        if (pageSize is < 1 or > AuditApi.MaxPageSize) errors.Add("pageSize", $"The page size is between 1 and {AuditApi.MaxPageSize}.");
         errors.ThrowIfAny();
 
         var db = http.RequestServices.GetRequiredService<TContext>();

@@ -26,7 +26,8 @@ public static class OrganisationAccess
     {
         if (caller.SeesWholeBloc) return clusters;
         var units = db.Units.VisibleTo(caller, db);
-        return clusters.Where(c => units.Any(u => u.ClusterId == c.Id) || caller.Reach.Clusters.ToArray().Contains(c.Id));
+        var led = caller.Reach.Clusters.ToArray();
+        return clusters.Where(c => units.Any(u => u.ClusterId == c.Id) || led.Contains(c.Id));
     }
 
     /// <summary>The organisation itself (clusters, units, where a unit belongs) is the bloc office's to change.</summary>
