@@ -43,7 +43,7 @@ public static class Extensions
         builder.Services.TryAddSingleton<DoanKhoi.Security.ISecurityEvents, DoanKhoi.Security.LoggedSecurityEvents>();
         // Unreadable requests reach the exception handler, which names the field at fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>().AddOperationTransformer<OpenApiSecurity>());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
@@ -115,8 +115,22 @@ public static class Extensions
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks(AlivenessPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        // The reference page fetches the document relative to itself, so it works behind the gateway too.
-        app.MapScalarApiReference(o => o.WithOpenApiRoutePattern("../openapi/{documentName}.json")).AllowAnonymous();
+        // Behind the gateway the request's path base is the forwarded prefix (/api/membership): the
+        // page asks for the document under it (a relative pattern would resolve against /api/), and
+        // "try it" sends requests to the document's server, the gateway, with the token given in the
+        // page. Nothing is fetched from elsewhere, for an office whose network reaches no CDN: the
+        // script is the package's own, the fonts the browser's, no proxy, telemetry or AI chat.
+        app.MapScalarApiReference(o =>
+            {
+                o.WithTitle(OpenApiSecurity.TitleOf(app.Environment.ApplicationName))
+                    .DisableDefaultFonts()
+                    .WithProxy(null!)
+                    .AddPreferredSecuritySchemes(OpenApiSecurity.Scheme);
+                o.Telemetry = false;
+                o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+                o.Agent = new ScalarAgentOptions { Disabled = true };
+            })
+            .AllowAnonymous();
         return app;
     }
 }
