@@ -42,4 +42,8 @@ public enum AuditAction
     SignInFailed,
     LockedOut,
     Refused,
+
+    // Reads and exports of personal data (Nghị định 13/2023/NĐ-CP: a record of who read or exported it).
+    ReadPersonalData,
+    ExportedPersonalData,
 }

@@ -27,6 +27,23 @@ public static class AuditTrail
         this Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> property) =>
         property.HasAnnotation(NotAuditedAnnotation, true);
 
+    /// <summary>Records that the current caller read or exported personal data (whose, which fields),
+    /// with the next SaveChanges.</summary>
+    public static void RecordPersonalDataAccess(this DbContext db, AuditActor actor, AuditAction action, string entityType, string entityId,
+        Guid? unitId, object details, DateTimeOffset at) =>
+        db.Set<AuditEntry>().Add(new AuditEntry
+        {
+            OccurredAt = at,
+            Actor = actor.Name,
+            OnBehalfOf = actor.OnBehalfOf,
+            UnitId = unitId,
+            EntityType = entityType,
+            EntityId = entityId.Length > 200 ? entityId[..200] : entityId,
+            Action = action,
+            After = System.Text.Json.JsonSerializer.Serialize(details, System.Text.Json.JsonSerializerOptions.Web),
+            TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
+        });
+
     public static ModelBuilder AddAuditTrail(this ModelBuilder model)
     {
         model.Entity<AuditEntry>(e =>
