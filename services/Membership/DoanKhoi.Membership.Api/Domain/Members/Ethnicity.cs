@@ -29,9 +29,9 @@ public sealed record Ethnicity(string Code, string Name)
     private static readonly Dictionary<string, string> Aliases = new()
     {
         ["hmong"] = "08", ["meo"] = "08", ["khmer"] = "05", ["khome"] = "05", ["jrai"] = "10", ["ede"] = "12",
-        ["bahnar"] = "13", ["sedang"] = "14", ["caolan"] = "15", ["kho"] = "16", ["cham"] = "17", ["bru"] = "23",
+        ["bahnar"] = "13", ["sedang"] = "14", ["caolan"] = "15", ["koho"] = "16", ["cham"] = "17", ["bru"] = "23",
         ["vankieu"] = "23", ["khmu"] = "29", ["kmu"] = "29", ["taoi"] = "31", ["coolao"] = "47", ["colao"] = "47",
-        ["boy"] = "49", ["puoc"] = "51", ["odu"] = "53", ["romam"] = "54", ["hoa(han)"] = "04", ["han"] = "04",
+        ["boy"] = "49", ["puoc"] = "51", ["odu"] = "53", ["romam"] = "54", ["han"] = "04",
     };
 
     private static readonly Dictionary<string, Ethnicity> ByKey = BuildIndex();
@@ -49,7 +49,7 @@ public sealed record Ethnicity(string Code, string Name)
             : throw new ValidationFailedException(field, $"'{trimmed}' is not one of Vietnam's 54 ethnic groups; write it as in the list (Kinh, Tày, Nùng, Dao, Mông, …) or by its code 01-54.");
     }
 
-    private static string Key(string text) => new(VietnameseText.Fold(text).Where(c => char.IsLetterOrDigit(c) || c == '(' || c == ')').ToArray());
+    private static string Key(string text) => new(VietnameseText.Fold(text).Where(char.IsLetterOrDigit).ToArray());
 
     private static Dictionary<string, Ethnicity> BuildIndex()
     {
