@@ -36,19 +36,27 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
-        // ASP.NET Core adds the request's traceId to every problem; it also says which request it was.
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path);
+        // ASP.NET Core adds the request's traceId to every problem; it also says which request it was,
+        // and no part of it is longer than the OpenAPI documents say.
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = DoanKhoi.Problems.ProblemBounds.Customize);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.TryAddSingleton<DoanKhoi.Security.ISecurityEvents, DoanKhoi.Security.LoggedSecurityEvents>();
         // Unreadable requests reach the exception handler, which names the field at fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>().AddOperationTransformer<OpenApiSecurity>());
+        // The document states every limit and every error, as the OWASP API ruleset asks (see OpenApi/).
+        builder.Services.AddOpenApi(o => o
+            .AddDocumentTransformer<OpenApiGateway>()
+            .AddDocumentTransformer<OpenApiSecurity>()
+            .AddOperationTransformer<OpenApiSecurity>()
+            .AddOperationTransformer<OpenApiResponses>()
+            .AddSchemaTransformer<OpenApiLimits>());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             // A field the request does not take is refused, not ignored: no mass assignment.
             o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            // A number is a JSON number, not a string of digits (the web default takes both).
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         // Behind the gateway a service sees the public prefix (/api/membership), so the links it
         // returns (Location, the OpenAPI server) work for the caller. Only the gateway is believed:

@@ -50,14 +50,14 @@ public static class AuditTrail
         {
             e.ToTable(Table);
             e.Property(a => a.Id).UseIdentityAlwaysColumn();
-            e.Property(a => a.Actor).HasMaxLength(200);
-            e.Property(a => a.OnBehalfOf).HasMaxLength(200);
-            e.Property(a => a.EntityType).HasMaxLength(100);
-            e.Property(a => a.EntityId).HasMaxLength(200);
+            e.Property(a => a.Actor).HasMaxLength(AuditEntry.ActorMaxLength);
+            e.Property(a => a.OnBehalfOf).HasMaxLength(AuditEntry.OnBehalfOfMaxLength);
+            e.Property(a => a.EntityType).HasMaxLength(AuditEntry.EntityTypeMaxLength);
+            e.Property(a => a.EntityId).HasMaxLength(AuditEntry.EntityIdMaxLength);
             e.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
             e.Property(a => a.Before).HasColumnType("jsonb");
             e.Property(a => a.After).HasColumnType("jsonb");
-            e.Property(a => a.TraceId).HasMaxLength(32);
+            e.Property(a => a.TraceId).HasMaxLength(AuditEntry.TraceIdLength);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.OccurredAt);
             e.HasIndex(a => a.Actor);

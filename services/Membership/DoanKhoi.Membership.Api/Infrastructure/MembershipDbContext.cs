@@ -50,8 +50,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
                 h.Property(x => x.Id).UseIdentityAlwaysColumn();
                 h.HasIndex(x => new { x.UnitId, x.Version }).IsUnique();
                 h.Property(x => x.Change).HasConversion<string>().HasMaxLength(20);
-                h.Property(x => x.From).HasMaxLength(500);
-                h.Property(x => x.To).HasMaxLength(500);
+                h.Property(x => x.From).HasMaxLength(Unit.MaxHistoryTextLength);
+                h.Property(x => x.To).HasMaxLength(Unit.MaxHistoryTextLength);
             });
             e.Navigation(u => u.History).HasField("_history");
         });

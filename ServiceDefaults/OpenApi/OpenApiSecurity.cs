@@ -28,7 +28,10 @@ internal sealed class OpenApiSecurity : IOpenApiDocumentTransformer, IOpenApiOpe
             BearerFormat = "JWT",
             Description = "An access token from the identity service (/api/identity): a person's from the sign-in page " +
                 "(eng/token.sh prints one), or another system's from the client-credentials grant at /api/identity/connect/token. " +
-                "It lasts 10 minutes.",
+                "It lasts 10 minutes. The tokens follow RFC8725 (JSON Web Token Best Current Practices): the identity service " +
+                $"signs them with {SecurityExtensions.TokenAlgorithm}, and the gateway and every service accept only that algorithm, " +
+                $"the token type '{SecurityExtensions.TokenType}', the identity service as issuer and '{DoanKhoi.Security.Scopes.Audience}' " +
+                "as audience, within the token's lifetime.",
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, document)] = [] }];
         return Task.CompletedTask;
