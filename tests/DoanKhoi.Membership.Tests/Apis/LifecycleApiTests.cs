@@ -157,9 +157,9 @@ public class LifecycleApiTests(MembershipApiFactory factory) : IClassFixture<Mem
         await answerFirst.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(PartyStatus.Recommended, (await recommended.ReadAsync<MemberResponse>())!.PartyStatus);
         Assert.Equal(PartyStatus.PartyMember, (await admitted.ReadAsync<MemberResponse>())!.PartyStatus);
-        var history = await _office.GetFromJsonAsync<MemberHistoryResponse[]>($"/members/{anh.Id}/history", ProblemAssertions.Json);
-        Assert.Equal([MemberChange.Registered, MemberChange.RecommendedToParty, MemberChange.AdmittedToParty], history!.Select(h => h.Change));
-        Assert.Equal([new DateOnly(2026, 4, 1), new DateOnly(2026, 9, 2)], history!.Skip(1).Select(h => h.EffectiveOn));
+        var history = (await _office.GetFromJsonAsync<PagedList<MemberHistoryResponse>>($"/members/{anh.Id}/history", ProblemAssertions.Json))!.Items;
+        Assert.Equal([MemberChange.Registered, MemberChange.RecommendedToParty, MemberChange.AdmittedToParty], history.Select(h => h.Change));
+        Assert.Equal([new DateOnly(2026, 4, 1), new DateOnly(2026, 9, 2)], history.Skip(1).Select(h => h.EffectiveOn));
         Assert.True(await factory.PublishedAsync<MemberRecommendedToParty>(m => m.Member.MemberId == anh.Id && m.DecisionNumber == "05-QĐ/ĐTN"));
     }
 }

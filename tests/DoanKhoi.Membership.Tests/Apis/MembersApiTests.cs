@@ -213,8 +213,8 @@ public class MembersApiTests(MembershipApiFactory factory) : IClassFixture<Membe
         Assert.True(member.IsCadre);
         Assert.Equal(1, (await _office.GetFromJsonAsync<JsonElement>("/members?post=secretary")).GetProperty("total").GetInt32());
         Assert.Equal(0, (await _office.GetFromJsonAsync<JsonElement>("/members?post=deputySecretary")).GetProperty("total").GetInt32());
-        var history = await _office.GetFromJsonAsync<MemberHistoryResponse[]>($"/members/{trang.Id}/history", ProblemAssertions.Json);
-        Assert.Equal([MemberChange.Registered, MemberChange.PostsChanged], history!.Select(h => h.Change));
+        var history = (await _office.GetFromJsonAsync<PagedList<MemberHistoryResponse>>($"/members/{trang.Id}/history", ProblemAssertions.Json))!.Items;
+        Assert.Equal([MemberChange.Registered, MemberChange.PostsChanged], history.Select(h => h.Change));
         Assert.Equal("test.bloc-office", history![1].By);
     }
 }

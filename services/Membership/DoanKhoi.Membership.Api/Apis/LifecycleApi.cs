@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Membership.Domain;
 using DoanKhoi.Membership.Domain.Members;
 using DoanKhoi.Membership.Infrastructure;
@@ -14,9 +15,12 @@ namespace DoanKhoi.Membership.Apis;
 /// maturity at 30, leaving, and the Party path. Every step dated, with who decided it.</summary>
 public static class LifecycleApi
 {
+    private const string Decided = "The transfer was decided already (accepted, rejected or withdrawn).";
+
     public static IEndpointRouteBuilder MapLifecycleApi(this IEndpointRouteBuilder app)
     {
-        var members = app.MapGroup("/members/{id:guid}").WithTags("Member lifecycle").RequireAuthorization(Policies.Write);
+        var members = app.MapGroup("/members/{id:guid}").WithTags("Member lifecycle").RequireAuthorization(Policies.Write)
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, "A rule of the Union: the member is not in a state for this step (in transfer, matured, left), is not past 30, holds a post, or the Party path is out of order; `detail` says which.");
         members.MapPost("/transfers", IssueTransfer).WithSummary("Issue a transfer to another unit of the bloc (the sending unit's secretary or the bloc office)");
         members.MapPost("/maturity", Mature).WithSummary("Mature a member past 30 out of the Union (trưởng thành Đoàn), on the unit's decision");
         members.MapPost("/leaving", Leave).WithSummary("Record that a member left: transferred out of the bloc, moved away, removed, expelled or deceased");
@@ -25,9 +29,9 @@ public static class LifecycleApi
 
         var transfers = app.MapGroup("/transfers").WithTags("Member lifecycle").RequireAuthorization(Policies.Read);
         transfers.MapGet("/", ListTransfers).WithSummary("Transfers into or out of the units the caller reaches; pending ones first");
-        transfers.MapPost("/{id:guid}/accept", Accept).RequireAuthorization(Policies.Write).WithSummary("Accept a transfer into the unit, choosing the branch (the receiving unit's secretary or the bloc office)");
-        transfers.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Policies.Write).WithSummary("Reject a transfer with a reason (the receiving unit)");
-        transfers.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Write).WithSummary("Withdraw a pending transfer (the sending unit)");
+        transfers.MapPost("/{id:guid}/accept", Accept).WithProblem(StatusCodes.Status422UnprocessableEntity, Decided).RequireAuthorization(Policies.Write).WithSummary("Accept a transfer into the unit, choosing the branch (the receiving unit's secretary or the bloc office)");
+        transfers.MapPost("/{id:guid}/reject", Reject).WithProblem(StatusCodes.Status422UnprocessableEntity, Decided).RequireAuthorization(Policies.Write).WithSummary("Reject a transfer with a reason (the receiving unit)");
+        transfers.MapPost("/{id:guid}/withdraw", Withdraw).WithProblem(StatusCodes.Status422UnprocessableEntity, Decided).RequireAuthorization(Policies.Write).WithSummary("Withdraw a pending transfer (the sending unit)");
         return app;
     }
 
@@ -46,7 +50,8 @@ public static class LifecycleApi
     }
 
     public static async Task<Ok<PagedList<TransferResponse>>> ListTransfers(Caller caller, MembershipDbContext db, CancellationToken ct,
-        [FromQuery] string? status = null, [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
+        [FromQuery, AllowedValues("pending", "accepted", "rejected", "withdrawn", "all")] string? status = null,
+        [FromQuery, Range(1, Paging.MaxPage)] int page = 1, [FromQuery, Range(1, Paging.MaxPageSize)] int pageSize = 50)
     {
         TransferStatus? filter = status?.Trim().ToLowerInvariant() switch
         {
@@ -57,14 +62,15 @@ public static class LifecycleApi
             "withdrawn" => TransferStatus.Withdrawn,
             _ => throw new ValidationFailedException("status", $"'{status}' is not a transfer status: use pending, accepted, rejected, withdrawn or all."),
         };
-        if (page < 1 || pageSize is < 1 or > MembersApi.MaxPageSize)
-            throw new ValidationFailedException("pageSize", $"The page starts at 1; the page size is between 1 and {MembersApi.MaxPageSize}.");
+        var errors = new FieldErrors();
+        Paging.Check(errors, page, pageSize);
+        errors.ThrowIfAny();
         var units = db.Units.VisibleTo(caller, db).Select(u => u.Id);
         var query = db.Transfers.AsNoTracking().Where(t => units.Contains(t.FromUnitId) || units.Contains(t.ToUnitId!.Value));
         if (filter is { } f) query = query.Where(t => t.Status == f);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(t => t.Status != TransferStatus.Pending).ThenByDescending(t => t.CreatedAt)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Skip(page, pageSize)).Take(pageSize)
             .Select(t => new
             {
                 Transfer = t,
@@ -163,22 +169,27 @@ public static class LifecycleApi
     }
 }
 
-public sealed record IssueTransferRequest(Guid? ToUnitId, string? LetterNumber, DateOnly? IssuedOn);
+public sealed record IssueTransferRequest(Guid? ToUnitId, [property: StringLength(MemberLimits.DecisionNumber)] string? LetterNumber, DateOnly? IssuedOn);
 
 public sealed record AcceptTransferRequest(Guid? BranchId, DateOnly? AcceptedOn);
 
 /// <summary>A decision's day (today when left out) and its reason.</summary>
-public sealed record DecisionRequest(DateOnly? On, string? Reason);
+public sealed record DecisionRequest(DateOnly? On, [property: StringLength(Transfer.MaxTextLength)] string? Reason);
 
-public sealed record LeaveRequest(string? Reason, string? Note, DateOnly? On);
+public sealed record LeaveRequest(
+    [property: AllowedValues("transferredOut", "movedAway", "removed", "expelled", "deceased")] string? Reason,
+    [property: StringLength(Transfer.MaxTextLength)] string? Note, DateOnly? On);
 
-public sealed record PartyRecommendationRequest(string? DecisionNumber, DateOnly? On);
+public sealed record PartyRecommendationRequest([property: StringLength(MemberLimits.DecisionNumber)] string? DecisionNumber, DateOnly? On);
 
 public sealed record PartyAdmissionRequest(bool? Admitted, DateOnly? On);
 
 public sealed record TransferResponse(
-    Guid Id, Guid MemberId, string MemberName, Guid FromUnitId, string FromUnitName, Guid? ToUnitId, string? ToUnitName, string? LetterNumber,
-    DateOnly IssuedOn, string IssuedBy, TransferStatus Status, Guid? ToBranchId, DateOnly? DecidedOn, string? DecidedBy, string? DecisionReason)
+    Guid Id, Guid MemberId, [property: StringLength(PersonName.MaxLength)] string MemberName, Guid FromUnitId,
+    [property: StringLength(OrganisationName.MaxLength)] string FromUnitName, Guid? ToUnitId, [property: StringLength(OrganisationName.MaxLength)] string? ToUnitName,
+    [property: StringLength(MemberLimits.DecisionNumber)] string? LetterNumber, DateOnly IssuedOn, [property: StringLength(MemberLimits.Actor)] string IssuedBy,
+    TransferStatus Status, Guid? ToBranchId, DateOnly? DecidedOn, [property: StringLength(MemberLimits.Actor)] string? DecidedBy,
+    [property: StringLength(Transfer.MaxTextLength)] string? DecisionReason)
 {
     public static TransferResponse From(Transfer t, Member m, string from, string? to) => new(
         t.Id, t.MemberId, m.FullName, t.FromUnitId, from, t.ToUnitId, to, t.LetterNumber, t.IssuedOn, t.IssuedBy, t.Status, t.ToBranchId,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Membership.Domain;
 using DoanKhoi.Membership.Domain.Members;
@@ -16,24 +17,35 @@ namespace DoanKhoi.Membership.Apis;
 /// by the posts that need the personal data, corrected.</summary>
 public static class MembersApi
 {
-    public const int MaxPageSize = 200;
+    public const int MaxPageSize = Paging.MaxPageSize;
+
+    private const string Taken = "The CCCD or the card number is another member's already: `errors` names `citizenId` or `cardNumber`.";
+    private const string NoLongerAMember = "The member matured out or left: their record no longer changes.";
 
     public static IEndpointRouteBuilder MapMembersApi(this IEndpointRouteBuilder app)
     {
         var units = app.MapGroup("/units/{unitId:guid}").WithTags("Members").RequireAuthorization(Policies.Write);
-        units.MapPost("/members", RegisterMember).WithSummary("Record a member who already belongs to the Union (bloc office or the unit's secretary)");
-        units.MapPost("/admissions", AdmitMember).WithSummary("Admit a young person of 16 to 30 to the Union (kết nạp) by the unit's resolution");
+        units.MapPost("/members", RegisterMember).WithSummary("Record a member who already belongs to the Union (bloc office or the unit's secretary)")
+            .WithProblem(StatusCodes.Status409Conflict, Taken)
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, "The unit is closed: it takes no new members.");
+        units.MapPost("/admissions", AdmitMember).WithSummary("Admit a young person of 16 to 30 to the Union (kết nạp) by the unit's resolution")
+            .WithProblem(StatusCodes.Status409Conflict, Taken)
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, "Outside the Union's age of 16 to 30 on the day of the resolution, or the unit is closed.");
 
         var members = app.MapGroup("/members").WithTags("Members").RequireAuthorization(Policies.Read);
         members.MapGet("/", ListMembers).WithSummary("Find members as people type (name without diacritics, CCCD, phone, card number) and filter them; the CCCD masked, no ethnicity");
         members.MapGet("/{id:guid}", GetMember).WithName(nameof(GetMember)).WithSummary("A member's whole record; the CCCD and ethnicity only for the member, the unit's secretary and the bloc office (the reading is recorded)");
-        members.MapPut("/{id:guid}", CorrectMember).RequireAuthorization(Policies.Write).WithSummary("Correct a member's profile (bloc office or the unit's secretary)");
-        members.MapPut("/{id:guid}/contact", CorrectContact).RequireAuthorization(Policies.Write).WithSummary("Correct a member's phone and e-mail (the member themself, or the unit's secretary)");
-        members.MapPut("/{id:guid}/posts", SetPosts).RequireAuthorization(Policies.Write).WithSummary("Set a member's Union posts and their terms (bloc office or the unit's secretary)");
+        members.MapPut("/{id:guid}", CorrectMember).RequireAuthorization(Policies.Write).WithSummary("Correct a member's profile (bloc office or the unit's secretary)")
+            .WithProblem(StatusCodes.Status409Conflict, Taken)
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, NoLongerAMember);
+        members.MapPut("/{id:guid}/contact", CorrectContact).RequireAuthorization(Policies.Write).WithSummary("Correct a member's phone and e-mail (the member themself, or the unit's secretary)")
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, NoLongerAMember);
+        members.MapPut("/{id:guid}/posts", SetPosts).RequireAuthorization(Policies.Write).WithSummary("Set a member's Union posts and their terms (bloc office or the unit's secretary)")
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, NoLongerAMember);
         members.MapGet("/{id:guid}/history", GetHistory).WithSummary("The steps of a member's life in the Union, oldest first");
 
         app.MapGet("/ethnicities", () => TypedResults.Ok(Ethnicity.All)).WithTags("Members").RequireAuthorization(Policies.Read)
-            .WithSummary("Vietnam's 54 ethnic groups, by code");
+            .WithSummary("Vietnam's 54 ethnic groups, by code").WithMaxItems(54);
         return app;
     }
 
@@ -74,22 +86,25 @@ public static class MembersApi
 
     public static async Task<Ok<PagedList<MemberListItem>>> ListMembers(
         Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct,
-        [FromQuery] string? q = null, [FromQuery] Guid? unitId = null, [FromQuery] Guid? branchId = null, [FromQuery] Guid? clusterId = null,
-        [FromQuery] string? status = null, [FromQuery] string? gender = null, [FromQuery] string? ethnicity = null,
-        [FromQuery] int? ageFrom = null, [FromQuery] int? ageTo = null, [FromQuery] string? partyStatus = null, [FromQuery] string? post = null,
-        [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
+        [FromQuery, StringLength(MemberFilter.MaxQueryLength)] string? q = null, [FromQuery] Guid? unitId = null, [FromQuery] Guid? branchId = null,
+        [FromQuery] Guid? clusterId = null,
+        [FromQuery, AllowedValues("current", "active", "inTransfer", "matured", "left", "all")] string? status = null,
+        [FromQuery, AllowedValues("male", "female")] string? gender = null, [FromQuery, StringLength(MemberLimits.EthnicityText)] string? ethnicity = null,
+        [FromQuery, Range(0, 120)] int? ageFrom = null, [FromQuery, Range(0, 120)] int? ageTo = null,
+        [FromQuery, AllowedValues("none", "recommended", "partyMember")] string? partyStatus = null,
+        [FromQuery, AllowedValues("secretary", "deputySecretary", "committeeMember")] string? post = null,
+        [FromQuery, Range(1, Paging.MaxPage)] int page = 1, [FromQuery, Range(1, MaxPageSize)] int pageSize = 50)
     {
         var filter = new MemberFilter(q, unitId, branchId, clusterId, status, gender, ethnicity, ageFrom, ageTo, partyStatus, post);
         var errors = new FieldErrors();
-        if (page < 1) errors.Add("page", "The page number starts at 1.");
-        if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"The page size is between 1 and {MaxPageSize}.");
+        Paging.Check(errors, page, pageSize, MaxPageSize);
         var query = filter.Apply(db.Members.AsNoTracking().VisibleTo(caller, db), caller, db, VietnamTime.Today(clock), errors);
         errors.ThrowIfAny();
 
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderBy(m => m.FullNameFolded).ThenBy(m => m.DateOfBirth).ThenBy(m => m.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Skip(page, pageSize)).Take(pageSize)
             .Select(m => new { Member = m, Unit = db.Units.First(u => u.Id == m.UnitId), Branch = db.Branches.FirstOrDefault(b => b.Id == m.BranchId) })
             .ToListAsync(ct);
         var today = VietnamTime.Today(clock);
@@ -159,11 +174,16 @@ public static class MembersApi
         return TypedResults.Ok(MemberResponse.From(member, unit, branch, caller.SeesPersonalDataOf(member)));
     }
 
-    public static async Task<Ok<List<MemberHistoryResponse>>> GetHistory(Guid id, Caller caller, MembershipDbContext db, CancellationToken ct)
+    public static async Task<Ok<PagedList<MemberHistoryResponse>>> GetHistory(Guid id, Caller caller, MembershipDbContext db, CancellationToken ct,
+        [FromQuery, Range(1, Paging.MaxPage)] int page = 1, [FromQuery, Range(1, MaxPageSize)] int pageSize = 50)
     {
+        var errors = new FieldErrors();
+        Paging.Check(errors, page, pageSize, MaxPageSize);
+        errors.ThrowIfAny();
         var (member, _, _) = await LoadAsync(db, caller, id, ct);
-        return TypedResults.Ok(member.History.OrderBy(h => h.Id)
-            .Select(h => new MemberHistoryResponse(h.Version, h.Change, h.EffectiveOn, h.Detail, h.By, h.At)).ToList());
+        var steps = member.History.OrderBy(h => h.Id).Skip(Paging.Skip(page, pageSize)).Take(pageSize)
+            .Select(h => new MemberHistoryResponse(h.Version, h.Change, h.EffectiveOn, h.Detail, h.By, h.At)).ToList();
+        return TypedResults.Ok(new PagedList<MemberHistoryResponse>(steps, member.History.Count, page, pageSize));
     }
 
     /// <summary>A CCCD or card number is one person's: a second member with it is refused, naming the

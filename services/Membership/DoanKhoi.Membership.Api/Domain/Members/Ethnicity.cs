@@ -6,9 +6,12 @@ namespace DoanKhoi.Membership.Domain.Members;
 /// <summary>One of the 54 ethnic groups of Vietnam (dân tộc), by the General Statistics Office's
 /// code (01 Kinh … 54 Rơ-măm). Sensitive personal data under Nghị định 13/2023/NĐ-CP: lists leave it
 /// out; only the member, their unit's secretary and the bloc office read it.</summary>
-public sealed record Ethnicity(string Code, string Name)
+public sealed record Ethnicity(
+    [property: System.ComponentModel.DataAnnotations.StringLength(Ethnicity.CodeLength)] string Code,
+    [property: System.ComponentModel.DataAnnotations.StringLength(Ethnicity.MaxNameLength)] string Name)
 {
     public const int CodeLength = 2;
+    public const int MaxNameLength = 50;
 
     public static readonly IReadOnlyList<Ethnicity> All =
     [
