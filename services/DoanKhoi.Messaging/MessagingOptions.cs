@@ -9,7 +9,14 @@ public sealed class MessagingOptions
     /// <summary>How long one publish may wait for the broker's confirmation before it is retried.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    public int OutboxBatchSize { get; set; } = 100;
+    /// <summary>Events claimed, published and marked together. A batch's publishes overlap, so it costs one
+    /// claim, one update, one commit and about one broker round trip (one more per event type in it)
+    /// whatever its size: at 500 those are a small part of its time, and an import of 10,000 events goes
+    /// out in 20 batches. Larger gains little and holds the rows' locks longer (several instances share
+    /// the work 500 rows at a time), keeps more bodies in memory (well under a megabyte at 500), and
+    /// widens what is published again after a failure (the confirmed events after the first failed one,
+    /// which subscribers drop as duplicates).</summary>
+    public int OutboxBatchSize { get; set; } = 500;
 
     /// <summary>Longest wait between two attempts to publish the same event.</summary>
     public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);

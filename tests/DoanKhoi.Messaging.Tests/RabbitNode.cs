@@ -16,8 +16,11 @@ public sealed class RabbitNode : IAsyncDisposable
     public int Port { get; }
     public string ConnectionString => $"amqp://doankhoi:{_password}@127.0.0.1:{Port}";
 
+    /// <summary>Starts the node, unless it is running.</summary>
     public async Task StartAsync()
     {
+        if (_process is { HasExited: false }) return;
+        _process?.Dispose();
         var start = new ProcessStartInfo("bash", [Path.Combine(TestServers.RepositoryRoot, "eng", "rabbitmq-server.sh")])
         {
             RedirectStandardOutput = true,
@@ -60,4 +63,14 @@ public sealed class RabbitNode : IAsyncDisposable
             try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
         }
     }
+}
+
+/// <summary>A RabbitMQ node for one test class, which its tests may stop, start and fill.</summary>
+public sealed class RabbitNodeFixture : IAsyncLifetime
+{
+    public RabbitNode Node { get; } = new();
+
+    public Task InitializeAsync() => Node.StartAsync();
+
+    public async Task DisposeAsync() => await Node.DisposeAsync();
 }
