@@ -11,6 +11,7 @@ namespace DoanKhoi.Messaging.Tests;
 /// marked dispatched only once the broker has confirmed it; what the broker refuses or loses follows
 /// later, in order. A queue of the test's own on the event's exchange witnesses the order in which the
 /// broker took the events (the consumer handles several at once, in no particular order).</summary>
+[Collection(RabbitNode.Collection)]
 public class OutboxBatchTests(RabbitNodeFixture broker) : IClassFixture<RabbitNodeFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
@@ -24,7 +25,9 @@ public class OutboxBatchTests(RabbitNodeFixture broker) : IClassFixture<RabbitNo
     public async Task InitializeAsync()
     {
         await broker.Node.StartAsync(); // a test that failed may have left it stopped
-        _host = await NotesHost.StartAsync(_database.ConnectionString, broker.Node.ConnectionString);
+        // Batches of 500: the imports below go out in several.
+        _host = await NotesHost.StartAsync(_database.ConnectionString, broker.Node.ConnectionString,
+            settings: new Dictionary<string, string?> { ["Messaging:OutboxBatchSize"] = "500" });
         await _host.WaitForDeliveryAsync(await _host.WriteNoteAsync(), within: TimeSpan.FromSeconds(30));
 
         await using var connection = await ConnectAsync();

@@ -7,6 +7,10 @@ namespace DoanKhoi.Messaging.Tests;
 /// the test can stop and start again to play a broker outage.</summary>
 public sealed class RabbitNode : IAsyncDisposable
 {
+    /// <summary>The test classes that run a node of their own, one class at a time: on a small machine
+    /// two nodes booting side by side can each take over a minute.</summary>
+    public const string Collection = "RabbitMQ nodes of their own";
+
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"doankhoi-mq-{Guid.NewGuid():N}");
     private readonly string _password = Guid.NewGuid().ToString("N");
     private Process? _process;
@@ -37,7 +41,7 @@ public sealed class RabbitNode : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await Eventually.Until(() => Task.FromResult(FreePorts.Accepts(Port) || _process.HasExited), TimeSpan.FromSeconds(60), "the RabbitMQ node listening");
+        await Eventually.Until(() => Task.FromResult(FreePorts.Accepts(Port) || _process.HasExited), TimeSpan.FromSeconds(120), "the RabbitMQ node listening");
         if (_process.HasExited) throw new InvalidOperationException($"The RabbitMQ node exited with {_process.ExitCode}; see {_data}/log.");
     }
 
