@@ -2,7 +2,7 @@
 # Runs the outbox benchmark (bench/DoanKhoi.Messaging.Bench) in Release: starts a PostgreSQL and a
 # RabbitMQ of its own (fresh data in a temporary folder, loopback ports 18432 and 18672), runs it, and
 # stops what it started. Arguments go to the benchmark:
-#   bench/messaging.sh [--events 10000] [--rate 130] [--seconds 20] [--batch 500]
+#   bench/messaging.sh [--events 10000] [--rate 130] [--seconds 20] [--batch 500[,1000…]]
 # With DOANKHOI_TEST_POSTGRES and DOANKHOI_TEST_RABBITMQ set, it uses those servers and starts none.
 #   DOANKHOI_BENCH_POSTGRES_PORT / DOANKHOI_BENCH_RABBITMQ_PORT   other ports
 #   DOANKHOI_PG_FSYNC=off                                         PostgreSQL without fsync (default: on, as in production)

@@ -2,7 +2,7 @@ using DoanKhoi.Messaging.Bench;
 
 // The outbox benchmark: events written to a real PostgreSQL outbox, published to a real RabbitMQ and
 // handled by an inbox consumer. Run it with bench/messaging.sh, which starts the servers.
-//   dotnet run -c Release --project bench/DoanKhoi.Messaging.Bench -- [--events 10000] [--rate 130] [--seconds 20] [--batch 500]
+//   dotnet run -c Release --project bench/DoanKhoi.Messaging.Bench -- [--events 10000] [--rate 130] [--seconds 20] [--batch 500[,1000…]]
 var settings = BenchSettings.Parse(args);
 var servers = Servers.FromEnvironment();
 
