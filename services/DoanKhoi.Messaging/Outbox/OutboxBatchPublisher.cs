@@ -31,7 +31,7 @@ namespace DoanKhoi.Messaging.Outbox;
 /// </remarks>
 internal sealed class OutboxBatchPublisher(IBus bus) : IPublishObserver
 {
-    public static readonly ActivitySource Source = new("DoanKhoi.Messaging");
+    private static readonly ActivitySource Source = new("DoanKhoi.Messaging");
     private static readonly ConcurrentDictionary<string, Type?> Types = new();
 
     private volatile Batch? _current;
