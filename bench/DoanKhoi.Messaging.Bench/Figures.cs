@@ -23,10 +23,11 @@ public sealed record Spread(double Median, double P95, double Max)
 /// <param name="ToConfirm">From an event's commit to the broker's confirmation of its publish.</param>
 /// <param name="ToHandle">From an event's commit to the consumer's commit of its handling; the maximum of an import is when its last event was handled.</param>
 /// <param name="Note">What else the run says about itself (the write rate it reached).</param>
-public sealed record Figures(string Scenario, Dispatcher Dispatcher, int Events, int Handled, double PublishedPerSecond,
+/// <param name="Handled">How many the consumer handled; null when none was running.</param>
+public sealed record Figures(string Scenario, Dispatcher Dispatcher, int Events, int? Handled, double PublishedPerSecond,
     Spread ToConfirm, Spread ToHandle, string Load, string Note = "")
 {
-    public static Figures Of(string scenario, Dispatcher dispatcher, IReadOnlyCollection<Guid> ids, int handled, Timeline timeline, string load)
+    public static Figures Of(string scenario, Dispatcher dispatcher, IReadOnlyCollection<Guid> ids, int? handled, Timeline timeline, string load)
     {
         var toConfirm = timeline.ConfirmDelays(ids);
         // Every event of a scenario is committed within its span: the rate over the whole of it.
@@ -45,7 +46,7 @@ public static class Report
             output.WriteLine(scenario.Key);
             output.WriteLine($"  {"dispatcher",-22} {"batch",5} {"handled",15} {"published/s",11}  {"commit→confirmed median / p95 / max",-36}  {"commit→handled median / p95 / max",-36}  load at start");
             foreach (var f in scenario)
-                output.WriteLine($"  {f.Dispatcher.Name,-22} {f.Dispatcher.BatchSize,5} {$"{f.Handled:N0}/{f.Events:N0}",15} {f.PublishedPerSecond,11:N0}  {f.ToConfirm,-36}  {f.ToHandle,-36}  {f.Load}{f.Note}");
+                output.WriteLine($"  {f.Dispatcher.Name,-22} {f.Dispatcher.BatchSize,5} {(f.Handled is { } handled ? $"{handled:N0}/{f.Events:N0}" : $"—/{f.Events:N0}"),15} {f.PublishedPerSecond,11:N0}  {f.ToConfirm,-36}  {f.ToHandle,-36}  {f.Load}{f.Note}");
             output.WriteLine();
         }
     }

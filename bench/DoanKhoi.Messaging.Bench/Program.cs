@@ -14,6 +14,7 @@ var figures = new List<Figures>();
 foreach (var dispatcher in Dispatcher.All(settings))
 {
     figures.Add(await Scenarios.ImportAsync(servers, dispatcher, settings.Events));
+    figures.Add(await Scenarios.PublishOnlyAsync(servers, dispatcher, settings.Events));
     figures.Add(await Scenarios.SteadyAsync(servers, dispatcher, settings.Rate, settings.Seconds));
 }
 

@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 namespace DoanKhoi.Messaging.Bench;
 
-/// <summary>The two loads the outbox must carry: an import's burst and the steady writes of a working day.</summary>
+/// <summary>The two loads the outbox must carry: an import's burst and the steady writes of a working day;
+/// and the burst again with no consumer at work, to see what the dispatcher and the broker do alone.</summary>
 public static class Scenarios
 {
     /// <summary>Events written in one commit, as the member import writes them.</summary>
@@ -15,9 +16,24 @@ public static class Scenarios
 
         var ids = NewIds(events);
         await host.WriteAsync(ids);
-        var handled = await host.WaitUntilHandledAsync(ids, Deadline(events));
+        var handled = await host.WaitUntilDoneAsync(ids, Deadline(events));
 
         return Figures.Of(scenario, dispatcher, ids, handled, host.Timeline, load);
+    }
+
+    /// <summary>The import's events with no consumer at work: they only fill a durable queue.</summary>
+    public static async Task<Figures> PublishOnlyAsync(Servers servers, Dispatcher dispatcher, int events)
+    {
+        var scenario = $"import: {events:N0} events in one commit, no consumer running";
+        Console.WriteLine($"{scenario}, {dispatcher.Name} dispatcher (batch {dispatcher.BatchSize})");
+        var load = Machine.LoadAverage();
+        await using var host = await BenchHost.StartAsync(servers, dispatcher, consume: false);
+
+        var ids = NewIds(events);
+        await host.WriteAsync(ids);
+        await host.WaitUntilDoneAsync(ids, Deadline(events));
+
+        return Figures.Of(scenario, dispatcher, ids, handled: null, host.Timeline, load);
     }
 
     /// <summary>One event a write, <paramref name="rate"/> writes a second, each its own transaction.</summary>
@@ -40,7 +56,7 @@ public static class Scenarios
         }
         await Task.WhenAll(writes);
         var writeRate = ids.Count / Stopwatch.GetElapsedTime(start).TotalSeconds;
-        var handled = await host.WaitUntilHandledAsync(ids, Deadline(ids.Count));
+        var handled = await host.WaitUntilDoneAsync(ids, Deadline(ids.Count));
 
         return Figures.Of(scenario, dispatcher, ids, handled, host.Timeline, load) with { Note = $"; wrote {writeRate:0}/s" };
     }

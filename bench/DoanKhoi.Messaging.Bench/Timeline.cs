@@ -23,6 +23,8 @@ public sealed class Timeline : IPublishObserver
 
     public int HandledCount(IEnumerable<Guid> noteIds) => noteIds.Count(_handled.ContainsKey);
 
+    public int ConfirmedCount(IEnumerable<Guid> noteIds) => noteIds.Count(_confirmed.ContainsKey);
+
     /// <summary>Seconds from each event's commit to its confirmation, of those confirmed.</summary>
     public List<double> ConfirmDelays(IEnumerable<Guid> noteIds) => Delays(noteIds, _confirmed);
 
