@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every DoanKhoi test: installs what is missing, starts a PostgreSQL and a RabbitMQ of its own
-# (fresh data in a temporary folder, loopback ports 56432 and 56672), builds, runs the unit, functional,
-# messaging and end-to-end tests, stops what it started, and exits non-zero if any test fails.
+# (fresh data in a temporary folder, loopback ports 16432 and 16672: below the range the system hands
+# to outgoing connections, so a running ./run.sh cannot hold them), builds, runs the unit, functional,
+# messaging, end-to-end and browser tests, stops what it started, and exits non-zero if any test fails.
 #   ./test.sh                      everything
 #   ./test.sh --filter <expr>      passed to dotnet test (e.g. --filter FullyQualifiedName~Membership)
 set -euo pipefail
@@ -13,8 +14,8 @@ root="$(pwd)"
 # A temporary folder: PostgreSQL runs as the postgres user, who may not reach the checkout.
 data="$(mktemp -d "${TMPDIR:-/tmp}/doankhoi-test.XXXXXX")"
 chmod 755 "$data"
-pg_port="${DOANKHOI_TEST_POSTGRES_PORT:-56432}"
-mq_port="${DOANKHOI_TEST_RABBITMQ_PORT:-56672}"
+pg_port="${DOANKHOI_TEST_POSTGRES_PORT:-16432}"
+mq_port="${DOANKHOI_TEST_RABBITMQ_PORT:-16672}"
 password="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 pids=()
 

@@ -10,7 +10,10 @@ var infrastructure = Infrastructure.Add(builder, repositoryRoot);
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new()
 {
+    // Not the launch profile's port: callers reach a service through the gateway, and a second system
+    // on the same machine (./run.sh with other ports) would otherwise route to the first one's services.
     var service = builder.AddProject<TProject>(name)
+        .WithEndpoint("http", endpoint => endpoint.Port = null)
         .WithReference(infrastructure.Database(database))
         .WithReference(infrastructure.Broker)
         .WithHttpHealthCheck("/health");

@@ -36,19 +36,27 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
-        // ASP.NET Core adds the request's traceId to every problem; it also says which request it was.
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path);
+        // ASP.NET Core adds the request's traceId to every problem; it also says which request it was,
+        // and no part of it is longer than the OpenAPI documents say.
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = DoanKhoi.Problems.ProblemBounds.Customize);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.TryAddSingleton<DoanKhoi.Security.ISecurityEvents, DoanKhoi.Security.LoggedSecurityEvents>();
         // Unreadable requests reach the exception handler, which names the field at fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        // The document states every limit and every error, as the OWASP API ruleset asks (see OpenApi/).
+        builder.Services.AddOpenApi(o => o
+            .AddDocumentTransformer<OpenApiGateway>()
+            .AddDocumentTransformer<OpenApiSecurity>()
+            .AddOperationTransformer<OpenApiSecurity>()
+            .AddOperationTransformer<OpenApiResponses>()
+            .AddSchemaTransformer<OpenApiLimits>());
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             // A field the request does not take is refused, not ignored: no mass assignment.
             o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            // A number is a JSON number, not a string of digits (the web default takes both).
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         // Behind the gateway a service sees the public prefix (/api/membership), so the links it
         // returns (Location, the OpenAPI server) work for the caller. Only the gateway is believed:
@@ -115,8 +123,22 @@ public static class Extensions
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks(AlivenessPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        // The reference page fetches the document relative to itself, so it works behind the gateway too.
-        app.MapScalarApiReference(o => o.WithOpenApiRoutePattern("../openapi/{documentName}.json")).AllowAnonymous();
+        // Behind the gateway the request's path base is the forwarded prefix (/api/membership): the
+        // page asks for the document under it (a relative pattern would resolve against /api/), and
+        // "try it" sends requests to the document's server, the gateway, with the token given in the
+        // page. Nothing is fetched from elsewhere, for an office whose network reaches no CDN: the
+        // script is the package's own, the fonts the browser's, no proxy, telemetry or AI chat.
+        app.MapScalarApiReference(o =>
+            {
+                o.WithTitle(OpenApiSecurity.TitleOf(app.Environment.ApplicationName))
+                    .DisableDefaultFonts()
+                    .WithProxy(null!)
+                    .AddPreferredSecuritySchemes(OpenApiSecurity.Scheme);
+                o.Telemetry = false;
+                o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+                o.Agent = new ScalarAgentOptions { Disabled = true };
+            })
+            .AllowAnonymous();
         return app;
     }
 }

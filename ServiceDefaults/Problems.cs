@@ -47,6 +47,12 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
+    /// <summary>Records that <paramref name="value"/> is longer than <paramref name="maxLength"/>, if it is.</summary>
+    public void CheckLength(string field, string? value, int maxLength)
+    {
+        if (value?.Length > maxLength) Add(field, $"'{field}' is {value.Length} characters long; at most {maxLength} are allowed.");
+    }
+
     /// <summary>Runs <paramref name="create"/>; a <see cref="ValidationFailedException"/> it throws is recorded instead.</summary>
     public T? Check<T>(Func<T> create)
     {

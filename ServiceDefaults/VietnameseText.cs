@@ -6,6 +6,9 @@ namespace DoanKhoi.Text;
 /// <summary>Vietnamese text as people type it: stored in Unicode NFC, searched without diacritics or case.</summary>
 public static class VietnameseText
 {
+    /// <summary>The longest search text an API takes (its <c>q</c>): each word becomes a condition of the query.</summary>
+    public const int MaxQueryLength = 100;
+
     /// <summary>NFC, trimmed, inner runs of white space collapsed to one space.</summary>
     public static string Clean(string text)
     {

@@ -9,6 +9,7 @@ missing=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql)
 [ -f /usr/share/postgresql/15/extension/pg_trgm.control ] || missing+=(postgresql-contrib)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+[ -x /usr/bin/chromium ] || missing+=(chromium)           # the browser tests (Playwright drives it)
 command -v setpriv >/dev/null || missing+=(util-linux)
 command -v curl >/dev/null || missing+=(curl)        # eng/token.sh
 command -v openssl >/dev/null || missing+=(openssl)  # eng/token.sh (PKCE)

@@ -36,6 +36,9 @@ public sealed record Post(Role Role, NodeKind Node, Guid? NodeId = null)
     /// <summary>The claim type of a post in DoanKhoi's tokens.</summary>
     public const string ClaimType = "post";
 
+    /// <summary>The longest text of a post anyone may send (the longest written one, "unit-secretary@branch:" and an id, has 58 characters).</summary>
+    public const int MaxLength = 100;
+
     public static Post Bloc(Role role) => new(role, NodeKind.Bloc);
     public static Post OnCluster(Guid clusterId) => new(Role.ClusterLead, NodeKind.Cluster, clusterId);
     public static Post OnUnit(Guid unitId) => new(Role.UnitSecretary, NodeKind.Unit, unitId);

@@ -27,6 +27,12 @@ public sealed class TokenValidationOptions
 
 public static class SecurityExtensions
 {
+    /// <summary>The only signing algorithm accepted (RFC 8725, 3.1): the identity service signs with its RSA key.</summary>
+    public const string TokenAlgorithm = Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256;
+
+    /// <summary>The only token type accepted (RFC 8725, 3.11; RFC 9068): an access token, never an identity token.</summary>
+    public const string TokenType = "at+jwt";
+
     /// <summary>Validates DoanKhoi's access tokens (JWTs signed by the identity service) and registers
     /// the authorization policies. Every endpoint needs a token unless it is deliberately public.</summary>
     public static TBuilder AddTokenValidation<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -43,6 +49,8 @@ public static class SecurityExtensions
                 jwt.RequireHttpsMetadata = false;
                 jwt.TokenValidationParameters.ValidIssuer = issuer;
                 jwt.TokenValidationParameters.ValidAudience = Scopes.Audience;
+                jwt.TokenValidationParameters.ValidAlgorithms = [TokenAlgorithm];
+                jwt.TokenValidationParameters.ValidTypes = [TokenType];
                 jwt.TokenValidationParameters.NameClaimType = "name";
                 jwt.TokenValidationParameters.RoleClaimType = Post.ClaimType;
                 jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);

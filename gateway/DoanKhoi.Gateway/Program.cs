@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddReverseProxy().AddGatewayRoutes(builder.Configuration);
 builder.Services.AddGatewayRateLimits(builder.Configuration);
+builder.Services.AddGatewayCors(builder.Configuration);
 builder.AddTokenValidation();
 builder.AddRefusedRequestEvents();  // 401s and 403s to identity's audit trail, through the broker
 
@@ -12,7 +13,9 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // No UseForwardedHeaders: at the edge a caller could forge them.
+app.UseCors();                      // the web origins that may read the answers (none unless configured)
 app.UseAuthentication();            // who is calling: the rate limits count per caller and per client
+app.UseRateLimitHeaders();          // every answer to a limited request says where the caller stands
 app.UseRateLimiter();
 app.UseAuthorization();             // a valid token, except on the public paths
 app.MapDefaultEndpoints();

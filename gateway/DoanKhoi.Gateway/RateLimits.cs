@@ -2,12 +2,17 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DoanKhoi.Gateway;
 
 /// <summary>Limits how fast each caller (a signed-in account, else an address) and each client (an
-/// integrating system) may call the APIs; over the limit the answer is 429 with Retry-After. Health
-/// and the gateway's own index are not limited. Section "Gateway:RateLimit".</summary>
+/// integrating system) may call the APIs, in fixed windows that start with the first request; over the
+/// limit the answer is 429 with Retry-After. Every answer to a limited request says where the caller
+/// stands (<see cref="GatewayHeaders.RateLimitLimit"/>, <see cref="GatewayHeaders.RateLimitRemaining"/>,
+/// <see cref="GatewayHeaders.RateLimitReset"/>), as the OpenAPI documents describe. Health and the
+/// gateway's own index are not limited. Section "Gateway:RateLimit".</summary>
 public static class RateLimits
 {
     public sealed class Options
@@ -20,20 +25,16 @@ public static class RateLimits
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Gateway:RateLimit").Get<Options>() ?? new Options();
-        return services.AddRateLimiter(limiter =>
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new CallerWindows(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<RateLimiterOptions>().Configure<CallerWindows>((limiter, windows) =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(http => IsApi(http)
-                    ? RateLimitPartition.GetFixedWindowLimiter($"caller:{Caller(http)}", _ => Window(options.PermitsPerCaller, options.Window))
-                    : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => IsApi(http) && Client(http) is { } client
-                    ? RateLimitPartition.GetFixedWindowLimiter($"client:{client}", _ => Window(options.PermitsPerClient, options.Window))
-                    : RateLimitPartition.GetNoLimiter("")));
+            limiter.GlobalLimiter = windows;
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
-                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                var seconds = Seconds(retryAfter);
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -48,19 +49,123 @@ public static class RateLimits
                 });
             };
         });
+        return services.AddRateLimiter(_ => { });
     }
 
-    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
-        new() { PermitLimit = permits, Window = window, QueueLimit = 0 };
+    /// <summary>Writes where the caller stands on every answer to a limited request, the 429 included.
+    /// Goes before <c>UseRateLimiter</c>, which records it.</summary>
+    public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        http.Response.OnStarting(() =>
+        {
+            if (http.Features.Get<Standing>() is { } standing)
+            {
+                var headers = http.Response.Headers;
+                headers[GatewayHeaders.RateLimitLimit] = standing.Limit.ToString(CultureInfo.InvariantCulture);
+                headers[GatewayHeaders.RateLimitRemaining] = standing.Remaining.ToString(CultureInfo.InvariantCulture);
+                headers[GatewayHeaders.RateLimitReset] = Seconds(standing.Reset).ToString(CultureInfo.InvariantCulture);
+            }
+            return Task.CompletedTask;
+        });
+        return next(http);
+    });
 
-    private static bool IsApi(HttpContext http) =>
+    /// <summary>Where a request left its caller: the window with the fewest permits left (the one that
+    /// refused it, for a 429), how many it allows, how many are left, and how long until it ends.</summary>
+    public sealed record Standing(int Limit, int Remaining, TimeSpan Reset);
+
+    private static int Seconds(TimeSpan time) => Math.Max(1, (int)Math.Ceiling(time.TotalSeconds));
+
+    internal static bool IsApi(HttpContext http) =>
         http.Request.Path.StartsWithSegments("/api")
         && !http.Request.Path.Value!.EndsWith(Extensions.HealthPath, StringComparison.OrdinalIgnoreCase)
         && !http.Request.Path.Value!.EndsWith(Extensions.AlivenessPath, StringComparison.OrdinalIgnoreCase);
 
-    private static string Caller(HttpContext http) =>
+    internal static string Caller(HttpContext http) =>
         http.User.FindFirstValue("sub") ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static string? Client(HttpContext http) =>
+    internal static string? Client(HttpContext http) =>
         http.User.FindFirstValue("client_id") ?? http.User.FindFirstValue("azp");
+
+    /// <summary>The fixed windows, one per caller and one per client: each starts with the key's first
+    /// request and lasts <see cref="Options.Window"/>. A request takes a permit from every window that
+    /// applies to it, or from none when one of them is spent. Unlike System.Threading.RateLimiting's own
+    /// fixed window, it knows when each window ends, which the headers tell.</summary>
+    internal sealed class CallerWindows(Options options, TimeProvider clock) : PartitionedRateLimiter<HttpContext>
+    {
+        private readonly Dictionary<string, Window> _windows = new(StringComparer.Ordinal);
+        private readonly Lock _gate = new();
+        private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+        private sealed class Window(DateTimeOffset start)
+        {
+            public DateTimeOffset Start { get; } = start;
+            public int Used { get; set; }
+        }
+
+        public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
+
+        protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(AttemptAcquireCore(resource, permitCount));
+
+        protected override RateLimitLease AttemptAcquireCore(HttpContext http, int permitCount)
+        {
+            if (!IsApi(http)) return Lease.Granted;
+            var limits = new List<(string Key, int Limit)> { ($"caller:{Caller(http)}", options.PermitsPerCaller) };
+            if (Client(http) is { } client) limits.Add(($"client:{client}", options.PermitsPerClient));
+            var now = clock.GetUtcNow();
+            lock (_gate)
+            {
+                Sweep(now);
+                var windows = limits.Select(l => (l.Limit, Window: Current(l.Key, now))).ToList();
+                var full = windows.Where(w => w.Window.Used + permitCount > w.Limit).ToList();
+                if (full.Count == 0)
+                {
+                    foreach (var (_, window) in windows) window.Used += permitCount;
+                    var tightest = windows.MinBy(w => w.Limit - w.Window.Used);
+                    http.Features.Set(StandingOf(tightest.Limit, tightest.Window, now));
+                    return Lease.Granted;
+                }
+                // Refused: the wait is until the last of the spent windows ends.
+                var blocking = full.MaxBy(w => w.Window.Start);
+                var standing = StandingOf(blocking.Limit, blocking.Window, now);
+                http.Features.Set(standing);
+                return new Lease(false, standing.Reset);
+            }
+        }
+
+        private Standing StandingOf(int limit, Window window, DateTimeOffset now) =>
+            new(limit, Math.Max(0, limit - window.Used), window.Start + options.Window - now);
+
+        private Window Current(string key, DateTimeOffset now)
+        {
+            if (!_windows.TryGetValue(key, out var window) || now >= window.Start + options.Window)
+                _windows[key] = window = new Window(now);
+            return window;
+        }
+
+        /// <summary>Forgets the windows that have ended, once a window.</summary>
+        private void Sweep(DateTimeOffset now)
+        {
+            if (now < _nextSweep) return;
+            _nextSweep = now + options.Window;
+            foreach (var (key, window) in _windows.ToList())
+                if (now >= window.Start + options.Window) _windows.Remove(key);
+        }
+    }
+
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+    {
+        public static readonly Lease Granted = new(true, null);
+
+        public override bool IsAcquired => acquired;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = retryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name ? wait : null;
+            return metadata is not null;
+        }
+    }
 }

@@ -27,11 +27,13 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
+        builder.Services.TryAddSingleton<AggregateEventsInterceptor>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddSingleton<AuditActor>();
         builder.Services.TryAddSingleton<AuditInterceptor>();
         builder.Services.AddDbContext<TContext>((services, options) => ServiceDatabase.Configure(options, connectionString)
-            .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<AggregateEventsInterceptor>(), services.GetRequiredService<AuditInterceptor>(),
+                services.GetRequiredService<OutboxCommitInterceptor>()));
         builder.EnrichNpgsqlDbContext<TContext>();
 
         builder.Services.TryAddSingleton<DoanKhoi.Security.LoggedSecurityEvents>();

@@ -26,6 +26,9 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
     /// <summary>The gateway, without a token.</summary>
     public HttpClient Anonymous { get; private set; } = null!;
 
+    /// <summary>A headless browser, started by the first test that asks for a page.</summary>
+    public Chromium Browser { get; } = new();
+
     public static readonly string[] Resources =
     [
         ResourceNames.Postgres, ResourceNames.Messaging, ResourceNames.MembershipApi, ResourceNames.ActivitiesApi,
@@ -102,6 +105,7 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await Browser.DisposeAsync();
         Gateway?.Dispose();
         Anonymous?.Dispose();
         if (App is not null)

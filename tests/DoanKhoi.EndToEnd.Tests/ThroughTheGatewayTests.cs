@@ -28,7 +28,7 @@ public class ThroughTheGatewayTests(DoanKhoiSystem system)
         Assert.Equal("Đoàn Trường THPT Việt Bắc", unit.GetProperty("name").GetString());
 
         var found = await Gateway.GetFromJsonAsync<JsonElement>("/api/reporting/organisation/units?q=doan%20truong%20viet%20bac");
-        Assert.Contains(found.EnumerateArray(), u => u.GetProperty("id").GetGuid() == id);
+        Assert.Contains(found.GetProperty("items").EnumerateArray(), u => u.GetProperty("id").GetGuid() == id);
     }
 
     [Fact]

@@ -142,6 +142,34 @@ public class GatewayTests(GatewayFactory factory) : IClassFixture<GatewayFactory
     }
 
     [Fact]
+    public async Task Every_answer_to_an_API_request_says_where_the_caller_stands_against_the_rate_limit()
+    {
+        var caller = factory.CreateClient().As(Post.OnUnit(Guid.NewGuid()));
+
+        var first = await caller.GetAsync("/api/activities/movements");
+        var second = await caller.GetAsync("/api/activities/movements");
+        var refused = await factory.CreateClient().GetAsync("/api/membership/units");
+
+        Assert.Equal(("1000", "999"), (first.Header(GatewayHeaders.RateLimitLimit), first.Header(GatewayHeaders.RateLimitRemaining)));
+        Assert.Equal("998", second.Header(GatewayHeaders.RateLimitRemaining));
+        Assert.InRange(int.Parse(first.Header(GatewayHeaders.RateLimitReset)!), 1, 600);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.NotNull(refused.Header(GatewayHeaders.RateLimitRemaining));
+        Assert.Null((await factory.CreateClient().GetAsync("/api/inspection/alive")).Header(GatewayHeaders.RateLimitLimit));
+    }
+
+    [Fact]
+    public async Task Without_configured_origins_no_web_page_elsewhere_may_read_the_answers()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/activities/movements");
+        request.Headers.Add("Origin", "https://elsewhere.example");
+
+        var response = await factory.CreateClient().As(Secretary).SendAsync(request);
+
+        Assert.Null(response.Header("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
     public async Task Health_checks_are_not_counted_against_the_limit()
     {
         var client = factory.CreateClient();
@@ -191,10 +219,87 @@ public class RateLimitTests : IDisposable
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.InRange(response.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 600);
+        Assert.Equal(("5", "0"), (response.Header(GatewayHeaders.RateLimitLimit), response.Header(GatewayHeaders.RateLimitRemaining)));
+        Assert.Equal(response.Headers.RetryAfter.Delta.Value.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Header(GatewayHeaders.RateLimitReset));
         Assert.Contains("Try again in", problem.GetProperty("detail").GetString());
         var another = _factory.CreateClient().As(Post.OnUnit(Guid.NewGuid()));
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await another.GetAsync("/api/membership/units")).StatusCode);
     }
 
     public void Dispose() => _factory.Dispose();
+}
+
+/// <summary>A gateway that lets one web origin read its answers.</summary>
+public sealed class CorsGatewayFactory : GatewayFactory
+{
+    public const string Origin = "https://doankhoi.example.vn";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting($"{Cors.Section}:0", Origin);
+    }
+}
+
+public class CorsTests(CorsGatewayFactory factory) : IClassFixture<CorsGatewayFactory>
+{
+    private static HttpRequestMessage From(string origin, HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Origin", origin);
+        return request;
+    }
+
+    [Fact]
+    public async Task A_configured_origin_may_read_the_answers_and_the_rate_limit_headers_and_no_other_may()
+    {
+        var client = factory.CreateClient().As(Post.OnUnit(Guid.NewGuid()));
+
+        var allowed = await client.SendAsync(From(CorsGatewayFactory.Origin, HttpMethod.Get, "/api/activities/movements"));
+        var other = await client.SendAsync(From("https://elsewhere.example", HttpMethod.Get, "/api/activities/movements"));
+
+        Assert.Equal(CorsGatewayFactory.Origin, allowed.Header("Access-Control-Allow-Origin"));
+        Assert.Contains(GatewayHeaders.RateLimitRemaining, allowed.Header("Access-Control-Expose-Headers"));
+        Assert.Null(other.Header("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task A_configured_origin_s_preflight_is_answered_without_a_token()
+    {
+        var preflight = From(CorsGatewayFactory.Origin, HttpMethod.Options, "/api/membership/clusters");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+
+        var response = await factory.CreateClient().SendAsync(preflight);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(CorsGatewayFactory.Origin, response.Header("Access-Control-Allow-Origin"));
+        Assert.Contains("POST", response.Header("Access-Control-Allow-Methods"));
+    }
+
+    [Fact]
+    public void An_origin_that_is_not_one_is_refused_at_start()
+    {
+        using var gateway = new GatewayWithBadOrigin();
+
+        var error = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
+
+        Assert.Contains("not a web origin", error.ToString());
+    }
+
+    private sealed class GatewayWithBadOrigin : GatewayFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting($"{Cors.Section}:0", "https://doankhoi.example.vn/portal");
+        }
+    }
+}
+
+internal static class Headers
+{
+    /// <summary>The header's value, from the response or its content; null when it is not there.</summary>
+    public static string? Header(this HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(", ", values) : null;
 }

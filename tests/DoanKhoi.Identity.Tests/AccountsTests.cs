@@ -77,6 +77,28 @@ public class AccountsTests(IdentityApiFactory factory) : IClassFixture<IdentityA
     }
 
     [Fact]
+    public async Task Fields_longer_and_posts_more_than_the_API_description_states_are_refused_naming_them()
+    {
+        var office = await factory.SignedInAsync(IdentityApiFactory.BlocOffice);
+
+        var tooLong = await office.PostAsJsonAsync("/accounts", new
+        {
+            userName = new string('u', 257), displayName = new string('d', 201), email = new string('e', 257) + "@x.vn",
+            password = new string('p', 129) + "1", posts = new[] { "bloc-office@bloc" + new string(' ', 100) },
+        });
+        var tooMany = await office.PostAsJsonAsync("/accounts", new
+        {
+            userName = "many", displayName = "Nhiều chức vụ", password = "longenough2026", posts = Enumerable.Repeat("bloc-office@bloc", 21).ToArray(),
+        });
+        var longSearch = await office.GetAsync("/accounts?q=" + new string('a', 101));
+
+        var problem = await tooLong.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.All(["userName", "displayName", "email", "password", "posts[0]"], field => Assert.NotEmpty(problem.FieldErrors(field)));
+        Assert.Contains("at most 20 posts", (await tooMany.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("posts").Single());
+        Assert.NotEmpty((await longSearch.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("q"));
+    }
+
+    [Fact]
     public async Task A_read_only_system_may_list_accounts_but_not_create_one()
     {
         var tokens = await factory.Flow().ClientCredentialsAsync(IdentityApiFactory.SystemClient, IdentityApiFactory.SystemSecret, Scopes.Read);

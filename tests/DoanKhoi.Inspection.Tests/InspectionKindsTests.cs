@@ -18,4 +18,13 @@ public class InspectionKindsTests(InspectionApiFactory factory) : IClassFixture<
         Assert.True(kinds.GetArrayLength() > 0);
         await (await factory.CreateClient().Anonymous().GetAsync("/kinds")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public void Every_kind_fits_the_lengths_the_API_description_states() =>
+        Assert.All(DoanKhoi.Inspection.Apis.InspectionKindsApi.Kinds, k =>
+        {
+            Assert.InRange(k.Id.Length, 1, DoanKhoi.Inspection.Apis.InspectionKind.IdMaxLength);
+            Assert.InRange(k.Name.Length, 1, DoanKhoi.Inspection.Apis.InspectionKind.NameMaxLength);
+            Assert.InRange(k.EnglishName.Length, 1, DoanKhoi.Inspection.Apis.InspectionKind.NameMaxLength);
+        });
 }

@@ -4,7 +4,8 @@ using DoanKhoi.Testing;
 namespace DoanKhoi.Messaging.Tests;
 
 /// <summary>A RabbitMQ node of the test's own (eng/rabbitmq-server.sh on free loopback ports), which
-/// the test can stop and start again to play a broker outage.</summary>
+/// the test can stop and start again to play a broker outage. Should its ports be taken after all when
+/// it first starts (the node exits: "dist_port_already_used"), it starts again on other ports.</summary>
 public sealed class RabbitNode : IAsyncDisposable
 {
     /// <summary>The test classes that run a node of their own, one class at a time: on a small machine
@@ -15,15 +16,43 @@ public sealed class RabbitNode : IAsyncDisposable
     private readonly string _password = Guid.NewGuid().ToString("N");
     private Process? _process;
 
+    private bool _started;
+
     public RabbitNode() => Port = FreePorts.Pair();
 
-    public int Port { get; }
+    /// <summary>A node that first tries <paramref name="port"/> (and the next one for Erlang's
+    /// distribution), whoever holds them.</summary>
+    public RabbitNode(int port) => Port = port;
+
+    public int Port { get; private set; }
+
+    /// <summary>How many times the first start found its ports taken and moved to others.</summary>
+    public int PortsRetried { get; private set; }
     public string ConnectionString => $"amqp://doankhoi:{_password}@127.0.0.1:{Port}";
 
     /// <summary>Starts the node, unless it is running.</summary>
     public async Task StartAsync()
     {
         if (_process is { HasExited: false }) return;
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryStartAsync())
+            {
+                _started = true;
+                return;
+            }
+            // A restart keeps its ports (the node's data is named after them); a first start moves.
+            if (_started || attempt == attempts)
+                throw new InvalidOperationException($"The RabbitMQ node on port {Port} exited with {_process!.ExitCode}; see {_data}/log.");
+            try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
+            Port = FreePorts.Pair();
+            PortsRetried++;
+        }
+    }
+
+    private async Task<bool> TryStartAsync()
+    {
         _process?.Dispose();
         var start = new ProcessStartInfo("bash", [Path.Combine(TestServers.RepositoryRoot, "eng", "rabbitmq-server.sh")])
         {
@@ -42,7 +71,7 @@ public sealed class RabbitNode : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await Eventually.Until(() => Task.FromResult(FreePorts.Accepts(Port) || _process.HasExited), TimeSpan.FromSeconds(120), "the RabbitMQ node listening");
-        if (_process.HasExited) throw new InvalidOperationException($"The RabbitMQ node exited with {_process.ExitCode}; see {_data}/log.");
+        return !_process.HasExited;
     }
 
     /// <summary>Stops the node the way an operator would (SIGTERM) and waits until it is gone.</summary>

@@ -34,7 +34,7 @@ public class OrganisationCopyTests(ReportingApiFactory factory) : IClassFixture<
         await Deliver(new UnitCreated { Unit = Unit(id, "Đoàn Thanh niên Sở Y tế", 1), OccurredAt = DateTimeOffset.UtcNow });
 
         Assert.Equal("Đoàn Thanh niên Sở Y tế", (await GetUnit(id))!.Name);
-        var found = await _client.GetFromJsonAsync<List<UnitView>>("/organisation/units?q=so%20y%20te", ProblemAssertions.Json);
+        var found = (await _client.GetFromJsonAsync<PagedList<UnitView>>("/organisation/units?q=so%20y%20te", ProblemAssertions.Json))?.Items;
         Assert.Equal([id], found!.Select(u => u.Id));
         var clusters = await _client.GetFromJsonAsync<List<ClusterView>>("/organisation/clusters", ProblemAssertions.Json);
         Assert.Equal(["CUM-01"], clusters!.Select(c => c.Code));
@@ -64,8 +64,8 @@ public class OrganisationCopyTests(ReportingApiFactory factory) : IClassFixture<
 
         Assert.Equal(1, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}'"));
         Assert.Equal(UnitStatus.Closed, (await GetUnit(id))!.Status);
-        Assert.Empty((await _client.GetFromJsonAsync<List<UnitView>>("/organisation/units", ProblemAssertions.Json))!);
-        Assert.Single((await _client.GetFromJsonAsync<List<UnitView>>("/organisation/units?status=closed", ProblemAssertions.Json))!);
+        Assert.Empty((await _client.GetFromJsonAsync<PagedList<UnitView>>("/organisation/units", ProblemAssertions.Json))!.Items);
+        Assert.Single((await _client.GetFromJsonAsync<PagedList<UnitView>>("/organisation/units?status=closed", ProblemAssertions.Json))!.Items);
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public class OrganisationCopyTests(ReportingApiFactory factory) : IClassFixture<
         await Deliver(new UnitCreated { Unit = Unit(id, "Đoàn X", 1), OccurredAt = DateTimeOffset.UtcNow });
         await Deliver(new UnitMoved { Unit = Unit(id, "Đoàn X", 2) with { ClusterId = other }, PreviousClusterId = ClusterId, OccurredAt = DateTimeOffset.UtcNow });
 
-        Assert.Empty((await _client.GetFromJsonAsync<List<UnitView>>($"/organisation/units?clusterId={ClusterId}", ProblemAssertions.Json))!);
-        Assert.Single((await _client.GetFromJsonAsync<List<UnitView>>($"/organisation/units?clusterId={other}", ProblemAssertions.Json))!);
+        Assert.Empty((await _client.GetFromJsonAsync<PagedList<UnitView>>($"/organisation/units?clusterId={ClusterId}", ProblemAssertions.Json))!.Items);
+        Assert.Single((await _client.GetFromJsonAsync<PagedList<UnitView>>($"/organisation/units?clusterId={other}", ProblemAssertions.Json))!.Items);
     }
 
     [Fact]
@@ -107,8 +107,8 @@ public class OrganisationCopyTests(ReportingApiFactory factory) : IClassFixture<
 
         await Deliver(new UnitMoved { Unit = Unit(unitId, "Đoàn Thanh niên Sở Y tế", 2) with { ClusterId = clusterB }, PreviousClusterId = clusterA, OccurredAt = DateTimeOffset.UtcNow });
 
-        Assert.Equal([unitId], (await leadOfB.GetFromJsonAsync<List<UnitView>>("/organisation/units", ProblemAssertions.Json))!.Select(u => u.Id));
-        Assert.Empty((await leadOfA.GetFromJsonAsync<List<UnitView>>("/organisation/units", ProblemAssertions.Json))!);
+        Assert.Equal([unitId], (await leadOfB.GetFromJsonAsync<PagedList<UnitView>>("/organisation/units", ProblemAssertions.Json))!.Items.Select(u => u.Id));
+        Assert.Empty((await leadOfA.GetFromJsonAsync<PagedList<UnitView>>("/organisation/units", ProblemAssertions.Json))!.Items);
         await (await leadOfA.GetAsync($"/organisation/units/{unitId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 }

@@ -47,6 +47,23 @@ public abstract class ServiceFactory<TEntryPoint>(string databaseName) : WebAppl
         client.As(Post.Bloc(Role.BlocOffice));
     }
 
+    /// <summary>Waits (up to 30 s, polling) until the outbox dispatcher has published a <typeparamref name="T"/>
+    /// that matches; the harness's own Any gives up once the bus looks idle, which a busy machine's
+    /// dispatcher can outlast.</summary>
+    public async Task<bool> PublishedAsync<T>(Func<T, bool> match) where T : class
+    {
+        try
+        {
+            await Eventually.Until(() => Task.FromResult(Harness.Published.Select<T>().Any(m => match(m.Context.Message))),
+                TimeSpan.FromSeconds(30), $"a {typeof(T).Name} published");
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Publishes as the outbox does (the message id set) and waits until the consumer is done
     /// with this delivery; fails if the consumer failed.</summary>
     public async Task DeliverAsync<T>(T message, Guid? messageId = null) where T : class

@@ -56,7 +56,8 @@ public static class TestTokens
             IssuedAt = until.AddMinutes(-11),
             NotBefore = until.AddMinutes(-11),
             Expires = until,
-            SigningCredentials = new SigningCredentials(key ?? Key, SecurityAlgorithms.RsaSha256),
+            TokenType = Microsoft.Extensions.Hosting.SecurityExtensions.TokenType,
+            SigningCredentials = new SigningCredentials(key ?? Key, Microsoft.Extensions.Hosting.SecurityExtensions.TokenAlgorithm),
         });
     }
 

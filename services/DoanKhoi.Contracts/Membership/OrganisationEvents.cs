@@ -4,6 +4,24 @@ namespace DoanKhoi.Contracts.Membership;
 // with each change, so a subscriber can apply events in any order and any number of times: it keeps
 // the state with the highest version it has seen.
 
+/// <summary>What membership guarantees of the organisation its events describe, for the subscribers that
+/// keep a copy of it and the APIs that show it: how long a code or a name can be, and how many
+/// clusters, open units and branches there can be (membership refuses one more).</summary>
+public static class OrganisationLimits
+{
+    public const int CodeMaxLength = 30;
+    public const int NameMaxLength = 200;
+
+    /// <summary>Emulation clusters in the bloc.</summary>
+    public const int MaxClusters = 100;
+
+    /// <summary>Open grassroots units in the bloc; closed ones are kept besides.</summary>
+    public const int MaxOpenUnits = 1000;
+
+    /// <summary>Branches (chi đoàn) of one unit.</summary>
+    public const int MaxBranchesPerUnit = 100;
+}
+
 /// <summary>The kind of a grassroots unit (cơ sở Đoàn).</summary>
 public enum UnitKind
 {

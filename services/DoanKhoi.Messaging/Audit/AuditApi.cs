@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using DoanKhoi.Problems;
 using DoanKhoi.Security;
@@ -34,12 +35,18 @@ public static class AuditQuery<TContext> where TContext : DbContext
     // handler parameter of a generic type.
     public static async Task<Ok<AuditPage>> ListAsync(
         HttpContext http, CancellationToken ct,
-        [FromQuery] Guid? unitId = null, [FromQuery] string? person = null, [FromQuery] string? entityType = null,
-        [FromQuery] string? entityId = null, [FromQuery] string? action = null,
+        [FromQuery] Guid? unitId = null,
+        [FromQuery, StringLength(AuditEntry.ActorMaxLength)] string? person = null,
+        [FromQuery, StringLength(AuditEntry.EntityTypeMaxLength)] string? entityType = null,
+        [FromQuery, StringLength(AuditEntry.EntityIdMaxLength)] string? entityId = null,
+        [FromQuery, AllowedValues("created", "updated", "deleted", "signedIn", "signInFailed", "lockedOut", "refused")] string? action = null,
         [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null,
-        [FromQuery] int page = 1, [FromQuery] int pageSize = 100)
+        [FromQuery, Range(1, Paging.MaxPage)] int page = 1, [FromQuery, Range(1, AuditApi.MaxPageSize)] int pageSize = 100)
     {
         var errors = new FieldErrors();
+        errors.CheckLength("person", person, AuditEntry.ActorMaxLength);
+        errors.CheckLength("entityType", entityType, AuditEntry.EntityTypeMaxLength);
+        errors.CheckLength("entityId", entityId, AuditEntry.EntityIdMaxLength);
         AuditAction? actionFilter = null;
         if (action is not null)
         {
@@ -47,8 +54,7 @@ public static class AuditQuery<TContext> where TContext : DbContext
             else errors.Add("action", $"'{action}' is not an action: use one of {string.Join(", ", Enum.GetNames<AuditAction>().Select(JsonNamingPolicy.CamelCase.ConvertName))}.");
         }
         if (from is not null && to is not null && from > to) errors.Add("to", "The period ends before it starts.");
-        if (page < 1) errors.Add("page", "The page number starts at 1.");
-        if (pageSize is < 1 or > AuditApi.MaxPageSize) errors.Add("pageSize", $"The page size is between 1 and {AuditApi.MaxPageSize}.");
+        Paging.Check(errors, page, pageSize, AuditApi.MaxPageSize);
         errors.ThrowIfAny();
 
         var db = http.RequestServices.GetRequiredService<TContext>();
@@ -63,7 +69,7 @@ public static class AuditQuery<TContext> where TContext : DbContext
         if (to is { } end) { var until = StartOf(end.AddDays(1)); query = query.Where(a => a.OccurredAt < until); }
 
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await query.OrderByDescending(a => a.Id).Skip(Paging.Skip(page, pageSize)).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new AuditPage(rows.Select(AuditView.From).ToList(), total, page, pageSize));
     }
 
@@ -74,11 +80,24 @@ public static class AuditQuery<TContext> where TContext : DbContext
     }
 }
 
-public sealed record AuditPage(IReadOnlyList<AuditView> Items, int Total, int Page, int PageSize);
+public sealed record AuditPage(
+    [property: MaxLength(AuditApi.MaxPageSize)] IReadOnlyList<AuditView> Items,
+    [property: Range(0, int.MaxValue)] int Total,
+    [property: Range(1, Paging.MaxPage)] int Page,
+    [property: Range(1, AuditApi.MaxPageSize)] int PageSize);
 
 public sealed record AuditView(
-    long Id, DateTimeOffset OccurredAt, string Actor, string? OnBehalfOf, Guid? UnitId, string EntityType, string EntityId,
-    AuditAction Action, JsonElement? Before, JsonElement? After, string? TraceId)
+    [property: Range(typeof(long), "1", "9223372036854775807", ParseLimitsInInvariantCulture = true)] long Id,
+    DateTimeOffset OccurredAt,
+    [property: StringLength(AuditEntry.ActorMaxLength)] string Actor,
+    [property: StringLength(AuditEntry.OnBehalfOfMaxLength)] string? OnBehalfOf,
+    Guid? UnitId,
+    [property: StringLength(AuditEntry.EntityTypeMaxLength)] string EntityType,
+    [property: StringLength(AuditEntry.EntityIdMaxLength)] string EntityId,
+    AuditAction Action,
+    JsonElement? Before,
+    JsonElement? After,
+    [property: StringLength(AuditEntry.TraceIdLength)] string? TraceId)
 {
     public static AuditView From(AuditEntry a) => new(a.Id, a.OccurredAt, a.Actor, a.OnBehalfOf, a.UnitId, a.EntityType, a.EntityId,
         a.Action, Parse(a.Before), Parse(a.After), a.TraceId);

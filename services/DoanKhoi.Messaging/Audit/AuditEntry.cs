@@ -4,6 +4,15 @@ namespace DoanKhoi.Messaging.Audit;
 /// database refuses to update or delete it.</summary>
 public sealed class AuditEntry
 {
+    // The columns' lengths: the database refuses longer.
+    public const int ActorMaxLength = 200;
+    public const int OnBehalfOfMaxLength = 200;
+    public const int EntityTypeMaxLength = 100;
+    public const int EntityIdMaxLength = 200;
+
+    /// <summary>A W3C trace id: 32 hexadecimal digits.</summary>
+    public const int TraceIdLength = 32;
+
     public long Id { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
 
@@ -42,4 +51,8 @@ public enum AuditAction
     SignInFailed,
     LockedOut,
     Refused,
+
+    // Reads and exports of personal data (Nghị định 13/2023/NĐ-CP: a record of who read or exported it).
+    ReadPersonalData,
+    ExportedPersonalData,
 }

@@ -27,20 +27,37 @@ public static class AuditTrail
         this Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> property) =>
         property.HasAnnotation(NotAuditedAnnotation, true);
 
+    /// <summary>Records that the current caller read or exported personal data (whose, which fields),
+    /// with the next SaveChanges.</summary>
+    public static void RecordPersonalDataAccess(this DbContext db, AuditActor actor, AuditAction action, string entityType, string entityId,
+        Guid? unitId, object details, DateTimeOffset at) =>
+        db.Set<AuditEntry>().Add(new AuditEntry
+        {
+            OccurredAt = at,
+            Actor = actor.Name,
+            OnBehalfOf = actor.OnBehalfOf,
+            UnitId = unitId,
+            EntityType = entityType,
+            EntityId = entityId.Length > 200 ? entityId[..200] : entityId,
+            Action = action,
+            After = System.Text.Json.JsonSerializer.Serialize(details, System.Text.Json.JsonSerializerOptions.Web),
+            TraceId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
+        });
+
     public static ModelBuilder AddAuditTrail(this ModelBuilder model)
     {
         model.Entity<AuditEntry>(e =>
         {
             e.ToTable(Table);
             e.Property(a => a.Id).UseIdentityAlwaysColumn();
-            e.Property(a => a.Actor).HasMaxLength(200);
-            e.Property(a => a.OnBehalfOf).HasMaxLength(200);
-            e.Property(a => a.EntityType).HasMaxLength(100);
-            e.Property(a => a.EntityId).HasMaxLength(200);
+            e.Property(a => a.Actor).HasMaxLength(AuditEntry.ActorMaxLength);
+            e.Property(a => a.OnBehalfOf).HasMaxLength(AuditEntry.OnBehalfOfMaxLength);
+            e.Property(a => a.EntityType).HasMaxLength(AuditEntry.EntityTypeMaxLength);
+            e.Property(a => a.EntityId).HasMaxLength(AuditEntry.EntityIdMaxLength);
             e.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
             e.Property(a => a.Before).HasColumnType("jsonb");
             e.Property(a => a.After).HasColumnType("jsonb");
-            e.Property(a => a.TraceId).HasMaxLength(32);
+            e.Property(a => a.TraceId).HasMaxLength(AuditEntry.TraceIdLength);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.OccurredAt);
             e.HasIndex(a => a.Actor);

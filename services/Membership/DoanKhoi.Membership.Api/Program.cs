@@ -15,6 +15,8 @@ app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scala
 app.MapOrganisationApi();
 app.MapClustersApi();
 app.MapUnitsApi();
+app.MapMembersApi();
+app.MapLifecycleApi();
 app.MapAuditApi<MembershipDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 

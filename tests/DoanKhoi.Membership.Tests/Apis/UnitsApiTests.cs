@@ -101,6 +101,33 @@ public class UnitsApiTests(MembershipApiFactory factory) : IClassFixture<Members
     private async Task<IReadOnlyList<UnitResponse>> List(string url) =>
         (await _client.GetFromJsonAsync<PagedList<UnitResponse>>(url, ProblemAssertions.Json))!.Items;
 
+    [Fact]
+    public async Task A_search_text_or_a_page_beyond_what_the_API_description_states_is_refused_naming_it()
+    {
+        var longSearch = await (await _client.GetAsync("/units?q=" + new string('a', DoanKhoi.Text.VietnameseText.MaxQueryLength + 1)))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var farPage = await (await _client.GetAsync($"/units?page={Paging.MaxPage + 1}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var bigPage = await (await _client.GetAsync($"/units?pageSize={Paging.MaxPageSize + 1}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("at most 100", longSearch.FieldErrors("q").Single());
+        Assert.Contains("1000000", farPage.FieldErrors("page").Single());
+        Assert.Contains("200", bigPage.FieldErrors("pageSize").Single());
+    }
+
+    [Fact]
+    public async Task A_problem_that_quotes_the_request_stays_within_the_lengths_the_API_description_states()
+    {
+        var field = new string('x', 5000);
+
+        var response = await _client.PostAsync("/clusters", new StringContent($$"""{"code":"C1","name":"Cụm","{{field}}":"?"}""", Encoding.UTF8, "application/json"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var named = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.InRange(named.Name.Length, 1, DoanKhoi.Problems.ProblemBounds.FieldMaxLength);
+        Assert.All(named.Value.EnumerateArray(), m => Assert.InRange(m.GetString()!.Length, 1, DoanKhoi.Problems.ProblemBounds.MessageMaxLength));
+        Assert.InRange(problem.GetProperty("detail").GetString()!.Length, 1, DoanKhoi.Problems.ProblemBounds.DetailMaxLength);
+    }
+
     public static TheoryData<string, string, string> BadUnits => new()
     {
         { """{"code":"U1","kind":"agency","clusterId":"CLUSTER"}""", "name", "A name is required." },
@@ -211,9 +238,12 @@ public class UnitsApiTests(MembershipApiFactory factory) : IClassFixture<Members
         Assert.Equal(("CUM-02", 3), (moved!.ClusterCode, moved.Version));
         Assert.Equal((UnitStatus.Closed, new DateOnly(2030, 1, 31), "Sáp nhập"), (closed!.Status, closed.ClosedOn, closed.CloseReason));
 
-        var history = await _client.GetFromJsonAsync<List<UnitHistoryResponse>>($"/units/{unit.Id}/history", ProblemAssertions.Json);
-        Assert.Equal([UnitChange.Created, UnitChange.Renamed, UnitChange.Moved, UnitChange.Closed], history!.Select(h => h.Change));
-        Assert.Equal(("Đoàn Thanh niên Sở Y tế", "Đoàn TN Sở Y tế"), (history![1].From, history[1].To));
+        var history = (await _client.GetFromJsonAsync<PagedList<UnitHistoryResponse>>($"/units/{unit.Id}/history", ProblemAssertions.Json))!;
+        Assert.Equal([UnitChange.Created, UnitChange.Renamed, UnitChange.Moved, UnitChange.Closed], history.Items.Select(h => h.Change));
+        Assert.Equal(("Đoàn Thanh niên Sở Y tế", "Đoàn TN Sở Y tế"), (history.Items[1].From, history.Items[1].To));
+        var secondPage = (await _client.GetFromJsonAsync<PagedList<UnitHistoryResponse>>($"/units/{unit.Id}/history?page=2&pageSize=3", ProblemAssertions.Json))!;
+        Assert.Equal(4, secondPage.Total);
+        Assert.Equal([UnitChange.Closed], secondPage.Items.Select(h => h.Change));
 
         Assert.True(await factory.Harness.Published.Any<UnitRenamed>(m => m.Context.Message.Unit.UnitId == unit.Id && m.Context.Message.PreviousName == "Đoàn Thanh niên Sở Y tế"));
         Assert.True(await factory.Harness.Published.Any<UnitMoved>(m => m.Context.Message.Unit.UnitId == unit.Id && m.Context.Message.PreviousClusterId == one.Id));

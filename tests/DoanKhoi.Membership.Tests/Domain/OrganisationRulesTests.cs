@@ -124,4 +124,16 @@ public class OrganisationRulesTests
         var error = Assert.Throws<ValidationFailedException>(() => NewUnit().Close(new DateOnly(2025, 1, 1), null, Now));
         Assert.Contains("01/03/2026", error.Errors["closedOn"].Single());
     }
+
+    [Fact]
+    public void The_bloc_keeps_at_most_its_limit_of_clusters_and_open_units_and_a_unit_its_limit_of_branches()
+    {
+        Cluster.EnsureRoomInBloc(OrganisationLimits.MaxClusters - 1);
+        Unit.EnsureRoomInBloc(OrganisationLimits.MaxOpenUnits - 1);
+        Branch.EnsureRoomIn(NewUnit(), OrganisationLimits.MaxBranchesPerUnit - 1);
+
+        Assert.Contains("100 emulation clusters", Assert.Throws<DomainRuleException>(() => Cluster.EnsureRoomInBloc(OrganisationLimits.MaxClusters)).Message);
+        Assert.Contains("1000 open units", Assert.Throws<DomainRuleException>(() => Unit.EnsureRoomInBloc(OrganisationLimits.MaxOpenUnits)).Message);
+        Assert.Contains("100 branches", Assert.Throws<DomainRuleException>(() => Branch.EnsureRoomIn(NewUnit(), OrganisationLimits.MaxBranchesPerUnit)).Message);
+    }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DoanKhoi.Activities.Apis;
@@ -18,11 +19,19 @@ public static class MovementsApi
 
     public static IEndpointRouteBuilder MapMovementsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/movements", ListMovements).WithTags("Movements").RequireAuthorization(DoanKhoi.Security.Policies.Read).WithSummary("The movements activities belong to");
+        app.MapGet("/movements", ListMovements).WithTags("Movements").RequireAuthorization(DoanKhoi.Security.Policies.Read).WithSummary("The movements activities belong to")
+            .WithMaxItems(Movements.Count);
         return app;
     }
 
     public static Ok<IReadOnlyList<Movement>> ListMovements() => TypedResults.Ok(Movements);
 }
 
-public sealed record Movement(string Id, string Name, string EnglishName);
+public sealed record Movement(
+    [property: StringLength(Movement.IdMaxLength)] string Id,
+    [property: StringLength(Movement.NameMaxLength)] string Name,
+    [property: StringLength(Movement.NameMaxLength)] string EnglishName)
+{
+    public const int IdMaxLength = 50;
+    public const int NameMaxLength = 200;
+}

@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Identity.Domain;
 using DoanKhoi.Identity.Infrastructure;
+using DoanKhoi.OpenApi;
 using DoanKhoi.Problems;
 using DoanKhoi.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,17 +15,27 @@ namespace DoanKhoi.Identity.Apis;
 /// <summary>Accounts and the posts they hold, kept by the bloc office; everyone reads their own.</summary>
 public static class AccountsApi
 {
+    /// <summary>The most accounts one search lists, the first by user name: narrow it with <c>q</c>.</summary>
+    public const int MaxListed = 500;
+
+    private const string Refused = "ASP.NET Core Identity refused the change (e.g. the account changed meanwhile): `errors` says why.";
+
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/me", Me).WithTags("Accounts").RequireAuthorization(Policies.Read).WithSummary("The signed-in account and its posts");
+        app.MapGet("/me", Me).WithTags("Accounts").RequireAuthorization(Policies.Read).WithSummary("The signed-in account and its posts")
+            .WithProblem(StatusCodes.Status404NotFound, "The token's account no longer exists.");
 
         var accounts = app.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.BlocOffice);
-        accounts.MapGet("/", List).WithSummary("Accounts, by text in the user name or the display name (diacritics and case ignored)");
+        accounts.MapGet("/", List).WithSummary($"Accounts, by text in the user name or the display name (diacritics and case ignored): the first {MaxListed} by user name")
+            .WithMaxItems(MaxListed);
         accounts.MapGet("/{id:guid}", Get).WithName(nameof(Get)).WithSummary("One account");
-        accounts.MapPost("/", Create).RequireAuthorization(Policies.Write).WithSummary("Create an account with its posts");
+        accounts.MapPost("/", Create).RequireAuthorization(Policies.Write).WithSummary("Create an account with its posts")
+            .WithProblem(StatusCodes.Status409Conflict, "The user name is taken: `errors` names `userName`.");
         accounts.MapPut("/{id:guid}/posts", SetPosts).RequireAuthorization(Policies.Write).WithSummary("Replace the posts of an account (from its next token on)");
-        accounts.MapPost("/{id:guid}/lock", Lock).RequireAuthorization(Policies.Write).WithSummary("Lock an account and revoke its tokens");
-        accounts.MapPost("/{id:guid}/unlock", Unlock).RequireAuthorization(Policies.Write).WithSummary("Unlock an account");
+        accounts.MapPost("/{id:guid}/lock", Lock).RequireAuthorization(Policies.Write).WithSummary("Lock an account and revoke its tokens")
+            .WithProblem(StatusCodes.Status400BadRequest, Refused);
+        accounts.MapPost("/{id:guid}/unlock", Unlock).RequireAuthorization(Policies.Write).WithSummary("Unlock an account")
+            .WithProblem(StatusCodes.Status400BadRequest, Refused);
         return app;
     }
 
@@ -35,15 +47,19 @@ public static class AccountsApi
         return TypedResults.Ok(AccountResponse.From(account));
     }
 
-    public static async Task<Ok<List<AccountResponse>>> List(AccountsDbContext db, CancellationToken ct, [FromQuery] string? q = null)
+    public static async Task<Ok<List<AccountResponse>>> List(AccountsDbContext db, CancellationToken ct,
+        [FromQuery, StringLength(DoanKhoi.Text.VietnameseText.MaxQueryLength)] string? q = null)
     {
+        var errors = new FieldErrors();
+        errors.CheckLength("q", q, DoanKhoi.Text.VietnameseText.MaxQueryLength);
+        errors.ThrowIfAny();
         var query = db.Users.AsNoTracking().Include(a => a.Posts).AsQueryable();
         foreach (var pattern in DoanKhoi.Text.VietnameseText.ContainsPatterns(q))
         {
             var userNamePattern = pattern.ToUpperInvariant();
             query = query.Where(a => EF.Functions.Like(a.DisplayNameFolded, pattern) || EF.Functions.Like(a.NormalizedUserName!, userNamePattern));
         }
-        var accounts = await query.OrderBy(a => a.UserName).Take(500).ToListAsync(ct);
+        var accounts = await query.OrderBy(a => a.UserName).Take(MaxListed).ToListAsync(ct);
         return TypedResults.Ok(accounts.Select(AccountResponse.From).ToList());
     }
 
@@ -55,9 +71,13 @@ public static class AccountsApi
         var errors = new FieldErrors();
         var userName = request.UserName?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(userName)) errors.Add("userName", "A user name is required.");
+        errors.CheckLength("userName", userName, Account.UserNameMaxLength);
         var displayName = request.DisplayName is null ? null : DoanKhoi.Text.VietnameseText.Clean(request.DisplayName);
         if (string.IsNullOrEmpty(displayName)) errors.Add("displayName", "A display name is required, e.g. 'Nguyễn Thị Hà'.");
+        errors.CheckLength("displayName", displayName, Account.DisplayNameMaxLength);
+        errors.CheckLength("email", request.Email, Account.EmailMaxLength);
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "A first password is required.");
+        errors.CheckLength("password", request.Password, Account.PasswordMaxLength);
         var posts = await ParsePostsAsync(db, request.Posts, errors, ct);
         errors.ThrowIfAny();
         if (await users.FindByNameAsync(userName!) is not null) throw new ConflictException($"The user name '{userName}' is taken.", "userName");
@@ -107,9 +127,16 @@ public static class AccountsApi
     private static async Task<List<Post>> ParsePostsAsync(AccountsDbContext db, IReadOnlyList<string>? texts, FieldErrors errors, CancellationToken ct)
     {
         var posts = new List<Post>();
+        if (texts?.Count > Account.MaxPosts)
+        {
+            errors.Add("posts", $"An account holds at most {Account.MaxPosts} posts; {texts.Count} were sent.");
+            return posts;
+        }
         for (var i = 0; i < (texts?.Count ?? 0); i++)
         {
-            if (Post.TryParse(texts![i], out var post))
+            if (texts![i]?.Length > Post.MaxLength)
+                errors.Add($"posts[{i}]", $"A post is at most {Post.MaxLength} characters long.");
+            else if (Post.TryParse(texts[i], out var post))
             {
                 var checkable = post.Node is NodeKind.Cluster or NodeKind.Unit or NodeKind.Branch;
                 if (checkable && !await db.KnownNodes.AnyAsync(n => n.Id == post.NodeId && n.Kind == post.Node, ct))
@@ -132,14 +159,28 @@ public static class AccountsApi
     }
 }
 
-public sealed record CreateAccountRequest(string? UserName, string? DisplayName, string? Email, string? Password, IReadOnlyList<string>? Posts);
+public sealed record CreateAccountRequest(
+    [property: StringLength(Account.UserNameMaxLength)] string? UserName,
+    [property: StringLength(Account.DisplayNameMaxLength)] string? DisplayName,
+    [property: StringLength(Account.EmailMaxLength)] string? Email,
+    [property: StringLength(Account.PasswordMaxLength)] string? Password,
+    [property: MaxLength(Account.MaxPosts), ItemMaxLength(Post.MaxLength)] IReadOnlyList<string>? Posts);
 
-public sealed record SetPostsRequest(IReadOnlyList<string>? Posts);
+public sealed record SetPostsRequest([property: MaxLength(Account.MaxPosts), ItemMaxLength(Post.MaxLength)] IReadOnlyList<string>? Posts);
 
-public sealed record AccountResponse(Guid Id, string UserName, string DisplayName, string? Email, IReadOnlyList<string> Posts, bool Locked)
+public sealed record AccountResponse(
+    Guid Id,
+    [property: StringLength(Account.UserNameMaxLength)] string UserName,
+    [property: StringLength(Account.DisplayNameMaxLength)] string DisplayName,
+    [property: StringLength(Account.EmailMaxLength)] string? Email,
+    [property: MaxLength(Account.MaxPosts), ItemMaxLength(Post.MaxLength)] IReadOnlyList<string> Posts,
+    bool Locked)
 {
     public static AccountResponse From(Account a) => new(a.Id, a.UserName!, a.DisplayName, a.Email,
         a.Posts.Select(p => p.ToPost().ToString()).Order(StringComparer.Ordinal).ToList(), a.LockoutEnd > DateTimeOffset.UtcNow);
 }
 
-public sealed record SystemResponse(string ClientId, string? Name, IReadOnlyList<string> Posts);
+public sealed record SystemResponse(
+    [property: StringLength(DoanKhoi.Identity.Extensions.SystemClientOptions.ClientIdMaxLength)] string ClientId,
+    [property: StringLength(Account.DisplayNameMaxLength)] string? Name,
+    [property: MaxLength(Account.MaxPosts), ItemMaxLength(Post.MaxLength)] IReadOnlyList<string> Posts);

@@ -7,6 +7,18 @@ namespace DoanKhoi.Identity.Domain;
 /// stamp; DoanKhoi adds the name people know them by and the posts they hold.</summary>
 public sealed class Account : IdentityUser<Guid>
 {
+    /// <summary>The length of ASP.NET Core Identity's user name and e-mail columns.</summary>
+    public const int UserNameMaxLength = 256;
+    public const int EmailMaxLength = 256;
+
+    public const int DisplayNameMaxLength = 200;
+
+    /// <summary>Long enough for any pass phrase; what is hashed stays bounded.</summary>
+    public const int PasswordMaxLength = 128;
+
+    /// <summary>The most posts one account (or system client) holds.</summary>
+    public const int MaxPosts = 20;
+
     public string DisplayName { get; private set; } = "";
 
     /// <summary>The display name without diacritics or case, for search ("nguyen thi ha").</summary>

@@ -88,6 +88,10 @@ public sealed class FirstAccounts(
             var badPost = system.Posts.FirstOrDefault(p => !Post.TryParse(p, out _));
             if (badPost is not null || system.Posts.Count == 0)
                 throw new InvalidOperationException($"The system client '{clientId}' needs posts such as 'bloc-office@bloc' (Identity:Clients:{clientId}:Posts); '{badPost}' is not one.");
+            // What /me says of a system stays within what the API description states.
+            if (clientId.Length > SystemClientOptions.ClientIdMaxLength || (system.DisplayName?.Length ?? 0) > Account.DisplayNameMaxLength || system.Posts.Count > Account.MaxPosts)
+                throw new InvalidOperationException($"The system client '{clientId}' needs an id of at most {SystemClientOptions.ClientIdMaxLength} characters, " +
+                    $"a display name of at most {Account.DisplayNameMaxLength} and at most {Account.MaxPosts} posts (Identity:Clients:{clientId}).");
             var descriptor = new OpenIddictApplicationDescriptor
             {
                 ClientId = clientId,

@@ -37,6 +37,9 @@ public sealed class FirstAccountOptions
 
 public sealed class SystemClientOptions
 {
+    /// <summary>The length of OpenIddict's client id column.</summary>
+    public const int ClientIdMaxLength = 100;
+
     public string? DisplayName { get; set; }
     public string? Secret { get; set; }
 

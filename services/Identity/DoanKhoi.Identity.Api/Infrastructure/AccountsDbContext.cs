@@ -27,8 +27,8 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
         model.Entity<Account>(e =>
         {
             e.Ignore(a => a.CurrentPosts);
-            e.Property(a => a.DisplayName).HasMaxLength(200);
-            e.Property(a => a.DisplayNameFolded).HasMaxLength(200);
+            e.Property(a => a.DisplayName).HasMaxLength(Account.DisplayNameMaxLength);
+            e.Property(a => a.DisplayNameFolded).HasMaxLength(Account.DisplayNameMaxLength);
             e.Property(a => a.PasswordHash).NotAudited();
             e.Property(a => a.SecurityStamp).NotAudited();
             e.Property(a => a.ConcurrencyStamp).NotAudited();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DoanKhoi.Inspection.Apis;
@@ -17,11 +18,19 @@ public static class InspectionKindsApi
 
     public static IEndpointRouteBuilder MapInspectionKindsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/kinds", ListKinds).WithTags("Inspection kinds").RequireAuthorization(DoanKhoi.Security.Policies.Read).WithSummary("The kinds of inspection and supervision");
+        app.MapGet("/kinds", ListKinds).WithTags("Inspection kinds").RequireAuthorization(DoanKhoi.Security.Policies.Read).WithSummary("The kinds of inspection and supervision")
+            .WithMaxItems(Kinds.Count);
         return app;
     }
 
     public static Ok<IReadOnlyList<InspectionKind>> ListKinds() => TypedResults.Ok(Kinds);
 }
 
-public sealed record InspectionKind(string Id, string Name, string EnglishName);
+public sealed record InspectionKind(
+    [property: StringLength(InspectionKind.IdMaxLength)] string Id,
+    [property: StringLength(InspectionKind.NameMaxLength)] string Name,
+    [property: StringLength(InspectionKind.NameMaxLength)] string EnglishName)
+{
+    public const int IdMaxLength = 50;
+    public const int NameMaxLength = 200;
+}

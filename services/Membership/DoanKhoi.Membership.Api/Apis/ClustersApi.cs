@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Membership.Domain;
 using DoanKhoi.Membership.Infrastructure;
@@ -15,10 +16,14 @@ public static class ClustersApi
     public static IEndpointRouteBuilder MapClustersApi(this IEndpointRouteBuilder app)
     {
         var clusters = app.MapGroup("/clusters").WithTags("Clusters").RequireAuthorization(Policies.Read);
-        clusters.MapPost("/", CreateCluster).RequireAuthorization(Policies.Write).WithSummary("Create an emulation cluster (bloc office)");
-        clusters.MapGet("/", ListClusters).WithSummary("List the emulation clusters the caller reaches, with their number of open units");
+        clusters.MapPost("/", CreateCluster).RequireAuthorization(Policies.Write).WithSummary("Create an emulation cluster (bloc office)")
+            .WithProblem(StatusCodes.Status409Conflict, "A cluster with this code exists already: `errors` names `code`.")
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, $"The bloc has {OrganisationLimits.MaxClusters} clusters already.");
+        clusters.MapGet("/", ListClusters).WithSummary("List the emulation clusters the caller reaches, with their number of open units")
+            .WithMaxItems(OrganisationLimits.MaxClusters);
         clusters.MapGet("/{id:guid}", GetCluster).WithName(nameof(GetCluster)).WithSummary("Get an emulation cluster");
-        clusters.MapPut("/{id:guid}/name", RenameCluster).RequireAuthorization(Policies.Write).WithSummary("Rename an emulation cluster (bloc office)");
+        clusters.MapPut("/{id:guid}/name", RenameCluster).RequireAuthorization(Policies.Write).WithSummary("Rename an emulation cluster (bloc office)")
+            .WithProblem(StatusCodes.Status409Conflict, "Someone else changed the cluster meanwhile: reload it and try again.");
         return app;
     }
 
@@ -32,6 +37,7 @@ public static class ClustersApi
 
         if (await db.Clusters.AnyAsync(c => c.Code == code!.Value, ct))
             throw new ConflictException($"A cluster with code '{code}' already exists.", "code");
+        Cluster.EnsureRoomInBloc(await db.Clusters.CountAsync(ct));
 
         var cluster = Cluster.Create(code!, name!, clock.GetUtcNow());
         db.Clusters.Add(cluster);
@@ -75,11 +81,19 @@ public static class ClustersApi
         ?? (await db.Clusters.AnyAsync(c => c.Id == id, ct) ? throw new OutOfReachException("cluster", id) : throw new NotFoundException("cluster", id));
 }
 
-public sealed record CreateClusterRequest(string? Code, string? Name);
+public sealed record CreateClusterRequest(
+    [property: StringLength(OrganisationCode.MaxLength)] string? Code,
+    [property: StringLength(OrganisationName.MaxLength)] string? Name);
 
-public sealed record RenameRequest(string? Name);
+public sealed record RenameRequest([property: StringLength(OrganisationName.MaxLength)] string? Name);
 
-public sealed record ClusterResponse(Guid Id, string Code, string Name, int OpenUnits, DateTimeOffset CreatedAt, int Version)
+public sealed record ClusterResponse(
+    Guid Id,
+    [property: StringLength(OrganisationCode.MaxLength)] string Code,
+    [property: StringLength(OrganisationName.MaxLength)] string Name,
+    [property: Range(0, OrganisationLimits.MaxOpenUnits)] int OpenUnits,
+    DateTimeOffset CreatedAt,
+    [property: Range(1, int.MaxValue)] int Version)
 {
     public static ClusterResponse From(Cluster c, int openUnits) => new(c.Id, c.Code, c.Name, openUnits, c.CreatedAt, c.Version);
 }

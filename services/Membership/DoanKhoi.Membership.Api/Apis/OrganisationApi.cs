@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Membership.Infrastructure;
 using DoanKhoi.Security;
@@ -32,10 +33,25 @@ public static class OrganisationApi
 /// <summary>Section "Organisation": the bloc this deployment serves.</summary>
 public sealed class OrganisationOptions
 {
+    [Required, StringLength(OrganisationLimits.NameMaxLength)]
     public string BlocName { get; set; } = "Đoàn Khối các cơ quan tỉnh Lạng Sơn";
 }
 
-public sealed record TreeResponse(string Bloc, IReadOnlyList<TreeCluster> Clusters);
-public sealed record TreeCluster(Guid Id, string Code, string Name, IReadOnlyList<TreeUnit> Units);
-public sealed record TreeUnit(Guid Id, string Code, string Name, UnitKind Kind, IReadOnlyList<TreeBranch> Branches);
-public sealed record TreeBranch(Guid Id, string Name);
+public sealed record TreeResponse(
+    [property: StringLength(OrganisationLimits.NameMaxLength)] string Bloc,
+    [property: MaxLength(OrganisationLimits.MaxClusters)] IReadOnlyList<TreeCluster> Clusters);
+
+public sealed record TreeCluster(
+    Guid Id,
+    [property: StringLength(OrganisationLimits.CodeMaxLength)] string Code,
+    [property: StringLength(OrganisationLimits.NameMaxLength)] string Name,
+    [property: MaxLength(OrganisationLimits.MaxOpenUnits)] IReadOnlyList<TreeUnit> Units);
+
+public sealed record TreeUnit(
+    Guid Id,
+    [property: StringLength(OrganisationLimits.CodeMaxLength)] string Code,
+    [property: StringLength(OrganisationLimits.NameMaxLength)] string Name,
+    UnitKind Kind,
+    [property: MaxLength(OrganisationLimits.MaxBranchesPerUnit)] IReadOnlyList<TreeBranch> Branches);
+
+public sealed record TreeBranch(Guid Id, [property: StringLength(OrganisationLimits.NameMaxLength)] string Name);

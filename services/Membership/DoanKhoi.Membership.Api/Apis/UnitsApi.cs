@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Membership.Domain;
 using DoanKhoi.Membership.Infrastructure;
@@ -14,20 +15,34 @@ namespace DoanKhoi.Membership.Apis;
 /// <summary>Grassroots units (cơ sở Đoàn) and their branches (chi đoàn).</summary>
 public static class UnitsApi
 {
-    public const int MaxPageSize = 200;
+    public const int MaxPageSize = Paging.MaxPageSize;
+
+    private const string ChangedMeanwhile = "Someone else changed the unit meanwhile: reload it and try again.";
+    private const string Closed = "The unit is closed: it can no longer change.";
 
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
         var units = app.MapGroup("/units").WithTags("Units").RequireAuthorization(Policies.Read);
-        units.MapPost("/", CreateUnit).RequireAuthorization(Policies.Write).WithSummary("Create a grassroots unit in a cluster (bloc office)");
+        units.MapPost("/", CreateUnit).RequireAuthorization(Policies.Write).WithSummary("Create a grassroots unit in a cluster (bloc office)")
+            .WithProblem(StatusCodes.Status409Conflict, "A unit with this code exists already: `errors` names `code`.")
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, $"The bloc has {OrganisationLimits.MaxOpenUnits} open units already.");
         units.MapGet("/", ListUnits).WithSummary("List the units the caller reaches: by cluster, kind, status, and text that ignores diacritics and case");
         units.MapGet("/{id:guid}", GetUnit).WithName(nameof(GetUnit)).WithSummary("Get a unit");
-        units.MapPut("/{id:guid}/name", RenameUnit).RequireAuthorization(Policies.Write).WithSummary("Rename a unit (bloc office)");
-        units.MapPut("/{id:guid}/cluster", MoveUnit).RequireAuthorization(Policies.Write).WithSummary("Move a unit to another emulation cluster (bloc office)");
-        units.MapPost("/{id:guid}/close", CloseUnit).RequireAuthorization(Policies.Write).WithSummary("Close a unit; it is kept with its history (bloc office)");
-        units.MapGet("/{id:guid}/history", GetUnitHistory).WithSummary("The changes of a unit, oldest first");
-        units.MapPost("/{id:guid}/branches", CreateBranch).RequireAuthorization(Policies.Write).WithSummary("Add a branch (chi đoàn) to a unit (bloc office or the unit's secretary)");
-        units.MapGet("/{id:guid}/branches", ListBranches).WithName(nameof(ListBranches)).WithSummary("The branches of a unit");
+        units.MapPut("/{id:guid}/name", RenameUnit).RequireAuthorization(Policies.Write).WithSummary("Rename a unit (bloc office)")
+            .WithProblem(StatusCodes.Status409Conflict, ChangedMeanwhile)
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, Closed);
+        units.MapPut("/{id:guid}/cluster", MoveUnit).RequireAuthorization(Policies.Write).WithSummary("Move a unit to another emulation cluster (bloc office)")
+            .WithProblem(StatusCodes.Status409Conflict, ChangedMeanwhile)
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, Closed);
+        units.MapPost("/{id:guid}/close", CloseUnit).RequireAuthorization(Policies.Write).WithSummary("Close a unit; it is kept with its history (bloc office)")
+            .WithProblem(StatusCodes.Status409Conflict, ChangedMeanwhile)
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, "The unit is closed already.");
+        units.MapGet("/{id:guid}/history", GetUnitHistory).WithSummary("The changes of a unit, oldest first, a page at a time");
+        units.MapPost("/{id:guid}/branches", CreateBranch).RequireAuthorization(Policies.Write).WithSummary("Add a branch (chi đoàn) to a unit (bloc office or the unit's secretary)")
+            .WithProblem(StatusCodes.Status409Conflict, "The unit has a branch of this name already: `errors` names `name`.")
+            .WithProblem(StatusCodes.Status422UnprocessableEntity, $"The unit is closed, or has {OrganisationLimits.MaxBranchesPerUnit} branches already.");
+        units.MapGet("/{id:guid}/branches", ListBranches).WithName(nameof(ListBranches)).WithSummary("The branches of a unit")
+            .WithMaxItems(OrganisationLimits.MaxBranchesPerUnit);
         return app;
     }
 
@@ -45,6 +60,7 @@ public static class UnitsApi
             ?? throw new ValidationFailedException("clusterId", $"There is no cluster with id '{request.ClusterId}'.");
         if (await db.Units.AnyAsync(u => u.Code == code!.Value, ct))
             throw new ConflictException($"A unit with code '{code}' already exists.", "code");
+        Unit.EnsureRoomInBloc(await db.Units.CountAsync(u => u.Status == UnitStatus.Open, ct));
 
         var unit = Unit.Create(code!, name!, kind, cluster, clock.GetUtcNow());
         db.Units.Add(unit);
@@ -55,14 +71,15 @@ public static class UnitsApi
 
     public static async Task<Ok<PagedList<UnitResponse>>> ListUnits(
         Caller caller, MembershipDbContext db, CancellationToken ct,
-        [FromQuery] Guid? clusterId = null, [FromQuery] string? kind = null, [FromQuery] string? status = null,
-        [FromQuery] string? q = null, [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
+        [FromQuery] Guid? clusterId = null, [FromQuery, AllowedValues("agency", "enterprise", "school")] string? kind = null,
+        [FromQuery, AllowedValues("open", "closed", "all")] string? status = null, [FromQuery, StringLength(VietnameseText.MaxQueryLength)] string? q = null,
+        [FromQuery, Range(1, Paging.MaxPage)] int page = 1, [FromQuery, Range(1, MaxPageSize)] int pageSize = 50)
     {
         var errors = new FieldErrors();
         var kindFilter = kind is null ? (UnitKind?)null : errors.Check(() => ParseKind(kind, "kind"));
         var statusFilter = errors.Check(() => ParseStatus(status));
-        if (page < 1) errors.Add("page", "The page number starts at 1.");
-        if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"The page size is between 1 and {MaxPageSize}.");
+        errors.CheckLength("q", q, VietnameseText.MaxQueryLength);
+        Paging.Check(errors, page, pageSize, MaxPageSize);
         errors.ThrowIfAny();
 
         var query = db.Units.AsNoTracking().VisibleTo(caller, db);
@@ -78,7 +95,7 @@ public static class UnitsApi
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderBy(u => u.NameFolded).ThenBy(u => u.Code)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Skip(page, pageSize)).Take(pageSize)
             .Join(db.Clusters, u => u.ClusterId, c => c.Id, (u, c) => new { Unit = u, Cluster = c })
             .ToListAsync(ct);
         return TypedResults.Ok(new PagedList<UnitResponse>(rows.Select(r => UnitResponse.From(r.Unit, r.Cluster)).ToList(), total, page, pageSize));
@@ -130,11 +147,16 @@ public static class UnitsApi
         return TypedResults.Ok(UnitResponse.From(unit, cluster));
     }
 
-    public static async Task<Ok<List<UnitHistoryResponse>>> GetUnitHistory(Guid id, Caller caller, MembershipDbContext db, CancellationToken ct)
+    public static async Task<Ok<PagedList<UnitHistoryResponse>>> GetUnitHistory(Guid id, Caller caller, MembershipDbContext db, CancellationToken ct,
+        [FromQuery, Range(1, Paging.MaxPage)] int page = 1, [FromQuery, Range(1, MaxPageSize)] int pageSize = 50)
     {
+        var errors = new FieldErrors();
+        Paging.Check(errors, page, pageSize, MaxPageSize);
+        errors.ThrowIfAny();
         var (unit, _) = await LoadAsync(db, caller, id, ct);
-        return TypedResults.Ok(unit.History.OrderBy(h => h.Version)
-            .Select(h => new UnitHistoryResponse(h.Version, h.Change, h.From, h.To, h.At)).ToList());
+        var changes = unit.History.OrderBy(h => h.Version).Skip(Paging.Skip(page, pageSize)).Take(pageSize)
+            .Select(h => new UnitHistoryResponse(h.Version, h.Change, h.From, h.To, h.At)).ToList();
+        return TypedResults.Ok(new PagedList<UnitHistoryResponse>(changes, unit.History.Count, page, pageSize));
     }
 
     public static async Task<CreatedAtRoute<BranchResponse>> CreateBranch(Guid id, CreateBranchRequest request, Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
@@ -145,6 +167,7 @@ public static class UnitsApi
         if (await db.Branches.AnyAsync(b => b.UnitId == id && b.NameFolded == name.Folded, ct))
             throw new ConflictException($"The unit already has a branch named '{name}'.", "name");
         var branch = Branch.Create(unit, name, clock.GetUtcNow());
+        Branch.EnsureRoomIn(unit, await db.Branches.CountAsync(b => b.UnitId == id, ct));
         db.Branches.Add(branch);
         db.AddEvent(new BranchCreated { Branch = branch.ToSnapshot(), OccurredAt = branch.CreatedAt }, clock);
         await db.SaveChangesAsync(ct);
@@ -184,27 +207,44 @@ public static class UnitsApi
 
 }
 
-public sealed record CreateUnitRequest(string? Code, string? Name, string? Kind, Guid? ClusterId);
+public sealed record CreateUnitRequest(
+    [property: StringLength(OrganisationCode.MaxLength)] string? Code,
+    [property: StringLength(OrganisationName.MaxLength)] string? Name,
+    [property: AllowedValues("agency", "enterprise", "school")] string? Kind,
+    Guid? ClusterId);
 
 public sealed record MoveUnitRequest(Guid? ClusterId);
 
-public sealed record CloseUnitRequest(DateOnly? ClosedOn, string? Reason);
+public sealed record CloseUnitRequest(DateOnly? ClosedOn, [property: StringLength(Unit.MaxCloseReasonLength)] string? Reason);
 
-public sealed record CreateBranchRequest(string? Name);
-
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+public sealed record CreateBranchRequest([property: StringLength(OrganisationName.MaxLength)] string? Name);
 
 public sealed record UnitResponse(
-    Guid Id, string Code, string Name, UnitKind Kind, Guid ClusterId, string ClusterCode, string ClusterName,
-    UnitStatus Status, DateOnly? ClosedOn, string? CloseReason, DateTimeOffset CreatedAt, int Version)
+    Guid Id,
+    [property: StringLength(OrganisationCode.MaxLength)] string Code,
+    [property: StringLength(OrganisationName.MaxLength)] string Name,
+    UnitKind Kind,
+    Guid ClusterId,
+    [property: StringLength(OrganisationCode.MaxLength)] string ClusterCode,
+    [property: StringLength(OrganisationName.MaxLength)] string ClusterName,
+    UnitStatus Status,
+    DateOnly? ClosedOn,
+    [property: StringLength(Unit.MaxCloseReasonLength)] string? CloseReason,
+    DateTimeOffset CreatedAt,
+    [property: Range(1, int.MaxValue)] int Version)
 {
     public static UnitResponse From(Unit u, Cluster c) =>
         new(u.Id, u.Code, u.Name, u.Kind, u.ClusterId, c.Code, c.Name, u.Status, u.ClosedOn, u.CloseReason, u.CreatedAt, u.Version);
 }
 
-public sealed record UnitHistoryResponse(int Version, UnitChange Change, string? From, string? To, DateTimeOffset At);
+public sealed record UnitHistoryResponse(
+    [property: Range(1, int.MaxValue)] int Version,
+    UnitChange Change,
+    [property: StringLength(Unit.MaxHistoryTextLength)] string? From,
+    [property: StringLength(Unit.MaxHistoryTextLength)] string? To,
+    DateTimeOffset At);
 
-public sealed record BranchResponse(Guid Id, Guid UnitId, string Name, DateTimeOffset CreatedAt)
+public sealed record BranchResponse(Guid Id, Guid UnitId, [property: StringLength(OrganisationName.MaxLength)] string Name, DateTimeOffset CreatedAt)
 {
     public static BranchResponse From(Branch b) => new(b.Id, b.UnitId, b.Name, b.CreatedAt);
 }

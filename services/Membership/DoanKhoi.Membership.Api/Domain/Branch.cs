@@ -21,5 +21,12 @@ public sealed class Branch
         return new Branch { Id = Guid.CreateVersion7(now), UnitId = unit.Id, Name = name.Value, NameFolded = name.Folded, CreatedAt = now, Version = 1 };
     }
 
+    /// <summary>Refuses a new branch when the unit has <see cref="OrganisationLimits.MaxBranchesPerUnit"/> already.</summary>
+    public static void EnsureRoomIn(Unit unit, int branchesOfUnit)
+    {
+        if (branchesOfUnit >= OrganisationLimits.MaxBranchesPerUnit)
+            throw new Problems.DomainRuleException($"The unit {unit.Name} has {OrganisationLimits.MaxBranchesPerUnit} branches already; no more can be added.");
+    }
+
     public BranchSnapshot ToSnapshot() => new() { BranchId = Id, UnitId = UnitId, Name = Name, Version = Version };
 }

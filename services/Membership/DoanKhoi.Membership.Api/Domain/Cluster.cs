@@ -37,5 +37,12 @@ public sealed class Cluster
         return previous;
     }
 
+    /// <summary>Refuses a new cluster when the bloc has <see cref="OrganisationLimits.MaxClusters"/> already.</summary>
+    public static void EnsureRoomInBloc(int clustersInBloc)
+    {
+        if (clustersInBloc >= OrganisationLimits.MaxClusters)
+            throw new Problems.DomainRuleException($"The bloc has {OrganisationLimits.MaxClusters} emulation clusters already; no more can be created.");
+    }
+
     public ClusterSnapshot ToSnapshot() => new() { ClusterId = Id, Code = Code, Name = Name, Version = Version };
 }

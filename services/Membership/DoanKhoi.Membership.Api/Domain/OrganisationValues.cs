@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Problems;
 using DoanKhoi.Text;
 
@@ -7,7 +8,7 @@ namespace DoanKhoi.Membership.Domain;
 /// <summary>The name of a cluster, unit or branch: Vietnamese text in NFC, 1 to 200 characters.</summary>
 public sealed record OrganisationName
 {
-    public const int MaxLength = 200;
+    public const int MaxLength = OrganisationLimits.NameMaxLength;
 
     private OrganisationName(string value) => Value = value;
 
@@ -33,7 +34,7 @@ public sealed record OrganisationName
 /// '-', '_' or '.', at most 30 characters ("DCS-SYT").</summary>
 public sealed partial record OrganisationCode
 {
-    public const int MaxLength = 30;
+    public const int MaxLength = OrganisationLimits.CodeMaxLength;
 
     private OrganisationCode(string value) => Value = value;
 

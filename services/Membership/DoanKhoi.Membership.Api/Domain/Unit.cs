@@ -9,6 +9,9 @@ public sealed class Unit
 {
     public const int MaxCloseReasonLength = 500;
 
+    /// <summary>The longest text a history entry keeps for what a change was from or to.</summary>
+    public const int MaxHistoryTextLength = 500;
+
     private readonly List<UnitHistoryEntry> _history = [];
 
     private Unit() { }
@@ -42,6 +45,13 @@ public sealed class Unit
         };
         unit.Record(UnitChange.Created, null, $"{name.Value} ({code.Value}) in cluster {cluster.Code}", now);
         return unit;
+    }
+
+    /// <summary>Refuses a new unit when the bloc has <see cref="OrganisationLimits.MaxOpenUnits"/> open units already.</summary>
+    public static void EnsureRoomInBloc(int openUnitsInBloc)
+    {
+        if (openUnitsInBloc >= OrganisationLimits.MaxOpenUnits)
+            throw new DomainRuleException($"The bloc has {OrganisationLimits.MaxOpenUnits} open units already; close one before creating another.");
     }
 
     /// <summary>Renames the unit; returns the previous name, or null when the name is unchanged.</summary>

@@ -14,7 +14,7 @@ public static class MembershipServices
         builder.AddServiceDatabase<MembershipDbContext>(DatabaseName);
         builder.AddMessaging<MembershipDbContext>(ServiceName);
         builder.AddTokenValidation();
-        builder.Services.AddOptions<OrganisationOptions>().BindConfiguration("Organisation");
+        builder.Services.AddOptions<OrganisationOptions>().BindConfiguration("Organisation").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration("Demo");
         builder.Services.AddHostedService<DemoDataLoader>();
         return builder;

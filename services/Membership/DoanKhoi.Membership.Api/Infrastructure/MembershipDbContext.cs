@@ -1,4 +1,5 @@
 using DoanKhoi.Membership.Domain;
+using DoanKhoi.Membership.Domain.Members;
 using DoanKhoi.Messaging;
 using DoanKhoi.Messaging.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,9 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Branch> Branches => Set<Branch>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberPlacement> MemberPlacements => Set<MemberPlacement>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -46,8 +50,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
                 h.Property(x => x.Id).UseIdentityAlwaysColumn();
                 h.HasIndex(x => new { x.UnitId, x.Version }).IsUnique();
                 h.Property(x => x.Change).HasConversion<string>().HasMaxLength(20);
-                h.Property(x => x.From).HasMaxLength(500);
-                h.Property(x => x.To).HasMaxLength(500);
+                h.Property(x => x.From).HasMaxLength(Unit.MaxHistoryTextLength);
+                h.Property(x => x.To).HasMaxLength(Unit.MaxHistoryTextLength);
             });
             e.Navigation(u => u.History).HasField("_history");
         });
@@ -60,6 +64,84 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.Property(b => b.Version).IsConcurrencyToken();
             e.HasOne<Unit>().WithMany().HasForeignKey(b => b.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(b => new { b.UnitId, b.NameFolded }).IsUnique();
+        });
+
+        model.Entity<Member>(e =>
+        {
+            e.Property(m => m.UnitId).IsAuditedUnit();
+            e.Property(m => m.FullName).HasMaxLength(PersonName.MaxLength);
+            e.Property(m => m.FullNameFolded).HasMaxLength(PersonName.MaxLength);
+            e.HasIndex(m => m.FullNameFolded).HasMethod("gin").HasOperators("gin_trgm_ops");
+            e.Property(m => m.Gender).HasConversion<string>().HasMaxLength(10);
+            e.Property(m => m.EthnicityCode).HasMaxLength(Ethnicity.CodeLength).IsFixedLength();
+            e.Property(m => m.CitizenId).HasMaxLength(CitizenId.Length);
+            e.HasIndex(m => m.CitizenId).IsUnique();
+            e.Property(m => m.Phone).HasMaxLength(PhoneNumber.MaxLength);
+            e.HasIndex(m => m.Phone);
+            e.Property(m => m.Email).HasMaxLength(EmailAddress.MaxLength);
+            e.Property(m => m.CardNumber).HasMaxLength(CardNumber.MaxLength);
+            e.HasIndex(m => m.CardNumber).IsUnique();
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.PartyStatus).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.AdmissionResolution).HasMaxLength(50);
+            e.Property(m => m.LeaveReason).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.LeaveNote).HasMaxLength(500);
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasOne<Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Branch>().WithMany().HasForeignKey(m => m.BranchId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.UnitId, m.Status, m.FullNameFolded });
+            e.HasIndex(m => m.DateOfBirth);
+            e.OwnsMany(m => m.History, h =>
+            {
+                h.ToTable("member_history");
+                h.WithOwner().HasForeignKey(x => x.MemberId);
+                h.HasKey(x => x.Id);
+                h.Property(x => x.Id).UseIdentityAlwaysColumn();
+                h.HasIndex(x => new { x.MemberId, x.Version });
+                h.Property(x => x.Change).HasConversion<string>().HasMaxLength(30);
+                h.Property(x => x.Detail).HasMaxLength(500);
+                h.Property(x => x.By).HasMaxLength(200);
+            });
+            e.Navigation(m => m.History).HasField("_history");
+            e.OwnsMany(m => m.Posts, p =>
+            {
+                p.ToTable("member_posts");
+                p.WithOwner().HasForeignKey("MemberId");
+                p.Property<long>("Id").UseIdentityAlwaysColumn();
+                p.HasKey("Id");
+                p.Property(x => x.Post).HasConversion<string>().HasMaxLength(30);
+            });
+            e.Navigation(m => m.Posts).HasField("_posts");
+            e.HasMany(m => m.Placements).WithOne().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.Navigation(m => m.Placements).HasField("_placements");
+        });
+
+        // Where each member belonged when: "who were the members of unit X on 30/06/2023".
+        model.Entity<MemberPlacement>(e =>
+        {
+            e.ToTable("member_placements");
+            e.Property(p => p.Id).UseIdentityAlwaysColumn();
+            e.Property(p => p.UnitId).IsAuditedUnit();
+            e.HasIndex(p => new { p.UnitId, p.From, p.To });
+            e.NotAudited();
+        });
+
+        model.Entity<Transfer>(e =>
+        {
+            e.Property(t => t.FromUnitId).IsAuditedUnit();
+            e.Property(t => t.LetterNumber).HasMaxLength(50);
+            e.Property(t => t.IssuedBy).HasMaxLength(200);
+            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.DecidedBy).HasMaxLength(200);
+            e.Property(t => t.DecisionReason).HasMaxLength(Transfer.MaxTextLength);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.HasOne<Member>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Unit>().WithMany().HasForeignKey(t => t.FromUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Unit>().WithMany().HasForeignKey(t => t.ToUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => new { t.ToUnitId, t.Status });
+            e.HasIndex(t => new { t.FromUnitId, t.Status });
+            // A pending transfer is never lost, and never doubled: one at a time per member.
+            e.HasIndex(t => t.MemberId).IsUnique().HasFilter("status = 'Pending'").HasDatabaseName("ix_transfers_one_pending_per_member");
         });
 
         model.AddOutboxAndInbox().AddAuditTrail();

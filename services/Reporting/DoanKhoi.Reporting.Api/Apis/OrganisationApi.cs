@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Problems;
 using DoanKhoi.Reporting.Domain;
@@ -16,8 +17,9 @@ public static class OrganisationApi
     public static IEndpointRouteBuilder MapOrganisationApi(this IEndpointRouteBuilder app)
     {
         var organisation = app.MapGroup("/organisation").WithTags("Organisation").RequireAuthorization(Policies.Read);
-        organisation.MapGet("/clusters", ListClusters).WithSummary("The emulation clusters reporting knows");
-        organisation.MapGet("/units", ListUnits).WithSummary("The units reporting knows: by cluster, status, and text that ignores diacritics");
+        organisation.MapGet("/clusters", ListClusters).WithSummary("The emulation clusters reporting knows")
+            .WithMaxItems(OrganisationLimits.MaxClusters);
+        organisation.MapGet("/units", ListUnits).WithSummary("The units reporting knows: by cluster, status, and text that ignores diacritics, a page at a time");
         organisation.MapGet("/units/{id:guid}", GetUnit).WithSummary("One unit as reporting knows it");
         return app;
     }
@@ -28,9 +30,16 @@ public static class OrganisationApi
         return TypedResults.Ok(clusters.Select(c => new ClusterView(c.Id, c.Code, c.Name, c.Version)).ToList());
     }
 
-    public static async Task<Ok<List<UnitView>>> ListUnits(Caller caller, ReportingDbContext db, CancellationToken ct,
-        [FromQuery] Guid? clusterId = null, [FromQuery] string? status = null, [FromQuery] string? q = null)
+    public static async Task<Ok<PagedList<UnitView>>> ListUnits(Caller caller, ReportingDbContext db, CancellationToken ct,
+        [FromQuery] Guid? clusterId = null, [FromQuery, AllowedValues("open", "closed", "all")] string? status = null,
+        [FromQuery, StringLength(VietnameseText.MaxQueryLength)] string? q = null,
+        [FromQuery, Range(1, Paging.MaxPage)] int page = 1, [FromQuery, Range(1, Paging.MaxPageSize)] int pageSize = 50)
     {
+        var errors = new FieldErrors();
+        errors.CheckLength("q", q, VietnameseText.MaxQueryLength);
+        Paging.Check(errors, page, pageSize);
+        errors.ThrowIfAny();
+
         var query = db.Units.AsNoTracking().VisibleTo(caller, db);
         if (clusterId is { } cid) query = query.Where(u => u.ClusterId == cid);
         query = status?.Trim().ToLowerInvariant() switch
@@ -42,8 +51,9 @@ public static class OrganisationApi
         };
         foreach (var pattern in VietnameseText.ContainsPatterns(q))
             query = query.Where(u => EF.Functions.Like(u.NameFolded, pattern));
-        var units = await query.OrderBy(u => u.NameFolded).ToListAsync(ct);
-        return TypedResults.Ok(units.Select(UnitView.From).ToList());
+        var total = await query.CountAsync(ct);
+        var units = await query.OrderBy(u => u.NameFolded).ThenBy(u => u.Code).Skip(Paging.Skip(page, pageSize)).Take(pageSize).ToListAsync(ct);
+        return TypedResults.Ok(new PagedList<UnitView>(units.Select(UnitView.From).ToList(), total, page, pageSize));
     }
 
     public static async Task<Ok<UnitView>> GetUnit(Guid id, Caller caller, ReportingDbContext db, CancellationToken ct)
@@ -54,9 +64,21 @@ public static class OrganisationApi
     }
 }
 
-public sealed record ClusterView(Guid Id, string Code, string Name, int Version);
+public sealed record ClusterView(
+    Guid Id,
+    [property: StringLength(OrganisationLimits.CodeMaxLength)] string Code,
+    [property: StringLength(OrganisationLimits.NameMaxLength)] string Name,
+    [property: Range(1, int.MaxValue)] int Version);
 
-public sealed record UnitView(Guid Id, string Code, string Name, UnitKind Kind, Guid ClusterId, UnitStatus Status, DateOnly? ClosedOn, int Version)
+public sealed record UnitView(
+    Guid Id,
+    [property: StringLength(OrganisationLimits.CodeMaxLength)] string Code,
+    [property: StringLength(OrganisationLimits.NameMaxLength)] string Name,
+    UnitKind Kind,
+    Guid ClusterId,
+    UnitStatus Status,
+    DateOnly? ClosedOn,
+    [property: Range(1, int.MaxValue)] int Version)
 {
     public static UnitView From(UnitCopy u) => new(u.Id, u.Code, u.Name, u.Kind, u.ClusterId, u.Status, u.ClosedOn, u.Version);
 }

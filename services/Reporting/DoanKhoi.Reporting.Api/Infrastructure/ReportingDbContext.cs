@@ -1,3 +1,4 @@
+using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Messaging;
 using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Reporting.Domain;
@@ -18,16 +19,16 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         {
             e.ToTable("clusters");
             e.Property(c => c.Id).ValueGeneratedNever();
-            e.Property(c => c.Code).HasMaxLength(30);
-            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.Code).HasMaxLength(OrganisationLimits.CodeMaxLength);
+            e.Property(c => c.Name).HasMaxLength(OrganisationLimits.NameMaxLength);
         });
         model.Entity<UnitCopy>(e =>
         {
             e.ToTable("units");
             e.Property(u => u.Id).ValueGeneratedNever().IsAuditedUnit();
-            e.Property(u => u.Code).HasMaxLength(30);
-            e.Property(u => u.Name).HasMaxLength(200);
-            e.Property(u => u.NameFolded).HasMaxLength(200);
+            e.Property(u => u.Code).HasMaxLength(OrganisationLimits.CodeMaxLength);
+            e.Property(u => u.Name).HasMaxLength(OrganisationLimits.NameMaxLength);
+            e.Property(u => u.NameFolded).HasMaxLength(OrganisationLimits.NameMaxLength);
             e.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(u => u.ClusterId);
@@ -37,7 +38,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(b => b.UnitId).IsAuditedUnit();
             e.ToTable("branches");
             e.Property(b => b.Id).ValueGeneratedNever();
-            e.Property(b => b.Name).HasMaxLength(200);
+            e.Property(b => b.Name).HasMaxLength(OrganisationLimits.NameMaxLength);
             e.HasIndex(b => b.UnitId);
         });
         model.AddOutboxAndInbox().AddAuditTrail();

@@ -110,6 +110,284 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                     b.ToTable("clusters", (string)null);
                 });
 
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdmissionResolution")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("admission_resolution");
+
+                    b.Property<Guid?>("AdmittingUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("admitting_unit_id");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("CardNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("card_number");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EthnicityCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("ethnicity_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("FullNameFolded")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name_folded");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<bool>("IsCadre")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_cadre");
+
+                    b.Property<DateOnly>("JoinedUnionOn")
+                        .HasColumnType("date")
+                        .HasColumnName("joined_union_on");
+
+                    b.Property<string>("LeaveNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("leave_note");
+
+                    b.Property<string>("LeaveReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("leave_reason");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("PartyStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("party_status");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_members");
+
+                    b.HasIndex("BranchId")
+                        .HasDatabaseName("ix_members_branch_id");
+
+                    b.HasIndex("CardNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_card_number");
+
+                    b.HasIndex("CitizenId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_citizen_id");
+
+                    b.HasIndex("DateOfBirth")
+                        .HasDatabaseName("ix_members_date_of_birth");
+
+                    b.HasIndex("FullNameFolded")
+                        .HasDatabaseName("ix_members_full_name_folded");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("FullNameFolded"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("FullNameFolded"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_members_phone");
+
+                    b.HasIndex("UnitId", "Status", "FullNameFolded")
+                        .HasDatabaseName("ix_members_unit_id_status_full_name_folded");
+
+                    b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.MemberPlacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_placements");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_member_placements_member_id");
+
+                    b.HasIndex("UnitId", "From", "To")
+                        .HasDatabaseName("ix_member_placements_unit_id_from_to");
+
+                    b.ToTable("member_placements", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<Guid>("FromUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_unit_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("letter_number");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("ToBranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_branch_id");
+
+                    b.Property<Guid?>("ToUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_unit_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfers");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfers_one_pending_per_member")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("FromUnitId", "Status")
+                        .HasDatabaseName("ix_transfers_from_unit_id_status");
+
+                    b.HasIndex("ToUnitId", "Status")
+                        .HasDatabaseName("ix_transfers_to_unit_id_status");
+
+                    b.ToTable("transfers", (string)null);
+                });
+
             modelBuilder.Entity("DoanKhoi.Membership.Domain.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -372,6 +650,154 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                         .HasConstraintName("fk_branches_units_unit_id");
                 });
 
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.Member", b =>
+                {
+                    b.HasOne("DoanKhoi.Membership.Domain.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_members_branches_branch_id");
+
+                    b.HasOne("DoanKhoi.Membership.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_members_units_unit_id");
+
+                    b.OwnsMany("DoanKhoi.Membership.Domain.Members.MemberHistoryEntry", "History", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b1.Property<long>("Id"));
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("by");
+
+                            b1.Property<string>("Change")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("change");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("detail");
+
+                            b1.Property<DateOnly>("EffectiveOn")
+                                .HasColumnType("date")
+                                .HasColumnName("effective_on");
+
+                            b1.Property<Guid>("MemberId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("member_id");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("integer")
+                                .HasColumnName("version");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_member_history");
+
+                            b1.HasIndex("MemberId", "Version")
+                                .HasDatabaseName("ix_member_history_member_id_version");
+
+                            b1.ToTable("member_history", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MemberId")
+                                .HasConstraintName("fk_member_history_members_member_id");
+                        });
+
+                    b.OwnsMany("DoanKhoi.Membership.Domain.Members.UnionPostTerm", "Posts", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b1.Property<long>("Id"));
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date")
+                                .HasColumnName("from");
+
+                            b1.Property<Guid>("MemberId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("member_id");
+
+                            b1.Property<string>("Post")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("post");
+
+                            b1.Property<DateOnly?>("To")
+                                .HasColumnType("date")
+                                .HasColumnName("to");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_member_posts");
+
+                            b1.HasIndex("MemberId")
+                                .HasDatabaseName("ix_member_posts_member_id");
+
+                            b1.ToTable("member_posts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MemberId")
+                                .HasConstraintName("fk_member_posts_members_member_id");
+                        });
+
+                    b.Navigation("History");
+
+                    b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.MemberPlacement", b =>
+                {
+                    b.HasOne("DoanKhoi.Membership.Domain.Members.Member", null)
+                        .WithMany("Placements")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_placements_members_member_id");
+                });
+
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.Transfer", b =>
+                {
+                    b.HasOne("DoanKhoi.Membership.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("FromUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfers_units_from_unit_id");
+
+                    b.HasOne("DoanKhoi.Membership.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfers_members_member_id");
+
+                    b.HasOne("DoanKhoi.Membership.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ToUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfers_units_to_unit_id");
+                });
+
             modelBuilder.Entity("DoanKhoi.Membership.Domain.Unit", b =>
                 {
                     b.HasOne("DoanKhoi.Membership.Domain.Cluster", null)
@@ -433,6 +859,11 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                         });
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.Member", b =>
+                {
+                    b.Navigation("Placements");
                 });
 #pragma warning restore 612, 618
         }

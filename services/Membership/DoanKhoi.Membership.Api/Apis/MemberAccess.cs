@@ -1,0 +1,50 @@
+using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Membership.Domain;
+using DoanKhoi.Membership.Domain.Members;
+using DoanKhoi.Membership.Infrastructure;
+using DoanKhoi.Problems;
+using DoanKhoi.Security;
+
+namespace DoanKhoi.Membership.Apis;
+
+/// <summary>Who sees, reads in full and changes which members, in one place.
+/// <list type="bullet">
+/// <item>Sees (lists, masked): the bloc's posts all; a cluster lead the members of the cluster's units; a
+/// secretary those of their unit (a branch secretary: of the branch's unit), and those in transfer to it;
+/// a member only themselves.</item>
+/// <item>Reads the personal data (the whole CCCD, the ethnicity; Nghị định 13/2023/NĐ-CP): the member, the
+/// secretary of the member's own unit, the bloc office. Nobody else, whatever else they see.</item>
+/// <item>Keeps (records, admits, corrects): the bloc office and the secretary of the member's unit.</item>
+/// </list></summary>
+public static class MemberAccess
+{
+    public static IQueryable<Member> VisibleTo(this IQueryable<Member> members, Caller caller, MembershipDbContext db)
+    {
+        if (caller.SeesWholeBloc) return members;
+        var units = db.Units.VisibleTo(caller, db).Select(u => u.Id);
+        var self = caller.NodesOf(NodeKind.Member).ToArray();
+        // A member in transfer is seen by the receiving unit too, until it decides.
+        return members.Where(m => units.Contains(m.UnitId) || self.Contains(m.Id)
+            || (m.Status == MemberStatus.InTransfer && db.Transfers.Any(t => t.MemberId == m.Id && t.Status == TransferStatus.Pending && units.Contains(t.ToUnitId!.Value))));
+    }
+
+    public static bool IsMemberThemself(this Caller caller, Guid memberId) => caller.Posts.Contains(Post.OfMember(memberId));
+
+    public static bool SeesPersonalDataOf(this Caller caller, Member member) => caller.SeesPersonalDataIn(member.UnitId) || caller.IsMemberThemself(member.Id);
+
+    /// <summary>The bloc office, or the secretary of <paramref name="unitId"/> itself.</summary>
+    public static bool SeesPersonalDataIn(this Caller caller, Guid unitId) => caller.IsBlocOffice || caller.Posts.Contains(Post.OnUnit(unitId));
+
+    public static void EnsureKeepsMembersOf(this Caller caller, Unit unit, string change)
+    {
+        if (caller.IsBlocOffice || caller.Posts.Contains(Post.OnUnit(unit.Id))) return;
+        throw new ForbiddenException($"Only the bloc office or the secretary of {unit.Name} may {change}.");
+    }
+
+    /// <summary>The member's own phone and e-mail: the member, or whoever keeps the unit's members.</summary>
+    public static void EnsureMayCorrectContact(this Caller caller, Member member, Unit unit)
+    {
+        if (caller.IsMemberThemself(member.Id)) return;
+        caller.EnsureKeepsMembersOf(unit, "correct a member's contact details");
+    }
+}

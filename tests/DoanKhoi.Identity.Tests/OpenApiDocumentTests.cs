@@ -1,0 +1,5 @@
+using DoanKhoi.Testing;
+
+namespace DoanKhoi.Identity.Tests;
+
+public class OpenApiDocumentTests(IdentityApiFactory factory) : OpenApiDocumentTests<Program>(factory, "identity"), IClassFixture<IdentityApiFactory>;
