@@ -14,7 +14,8 @@ namespace DoanKhoi.Messaging.Tests;
 [Collection(RabbitNode.Collection)]
 public class OutboxBatchTests(RabbitNodeFixture broker) : IClassFixture<RabbitNodeFixture>, IAsyncLifetime
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
+    /// <summary>Generous: on a machine busy with other builds the consumer handles a few events a second.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(300);
 
     private readonly PostgresDatabase _database = new();
     private readonly string _witness = $"witness-{Guid.NewGuid():N}";
@@ -50,9 +51,9 @@ public class OutboxBatchTests(RabbitNodeFixture broker) : IClassFixture<RabbitNo
     }
 
     [Fact]
-    public async Task Two_thousand_events_committed_at_once_are_published_in_the_order_written_and_each_handled_once()
+    public async Task Eleven_hundred_events_committed_at_once_are_published_in_three_batches_in_the_order_written_and_each_handled_once()
     {
-        var ids = await _host.WriteNotesAsync(2000);
+        var ids = await _host.WriteNotesAsync(1100);
 
         await AllHandledOnceAsync(ids);
         await AssertPublishedInOrderAsync();
@@ -81,7 +82,7 @@ public class OutboxBatchTests(RabbitNodeFixture broker) : IClassFixture<RabbitNo
             arguments: new Dictionary<string, object?> { ["x-max-length"] = 700, ["x-overflow"] = "reject-publish" });
         await channel.QueueBindAsync(capped.QueueName, Exchange, "");
 
-        var ids = await _host.WriteNotesAsync(1200);
+        var ids = await _host.WriteNotesAsync(1000);
 
         var outbox = await Eventually.Until(_host.OutboxAsync, rows => rows.Any(r => r.Row.Attempts > 0 && r.Row.DispatchedAt is null),
             Deadline, "a refused publish recorded");
@@ -104,7 +105,7 @@ public class OutboxBatchTests(RabbitNodeFixture broker) : IClassFixture<RabbitNo
     [Fact]
     public async Task Events_in_flight_when_the_broker_stops_are_published_again_in_order_once_it_is_back()
     {
-        var ids = await _host.WriteNotesAsync(1500);
+        var ids = await _host.WriteNotesAsync(1100);
         await Eventually.Until(() => Task.FromResult(ids.Any(id => _host.Probe.Deliveries(id) > 0)), TimeSpan.FromSeconds(30), "the import's first event handled");
 
         await broker.Node.StopAsync();
