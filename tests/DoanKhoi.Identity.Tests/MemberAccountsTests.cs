@@ -92,7 +92,7 @@ public class MemberAccountsTests(IdentityApiFactory factory) : IClassFixture<Ide
         var tokens = await factory.Flow().SignInAsync("binh.cv", "longenough2026");
         Assert.Null(new JsonWebToken(tokens.AccessToken).Claims.FirstOrDefault(c => c.Type == Post.ClaimType));
         Assert.Equal(["message:MemberEventsConsumer"], await factory.Database.ColumnAsync<string>(
-            $"SELECT actor FROM audit_entries WHERE entity_type = 'PostAssignment' AND action = 'Deleted' AND before LIKE '%{member}%'"));
+            $"SELECT actor FROM audit_entries WHERE entity_type = 'PostAssignment' AND action = 'Deleted' AND before::text LIKE '%{member}%'"));
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public class MemberAccountsTests(IdentityApiFactory factory) : IClassFixture<Ide
         var reissue = await office.PostAsJsonAsync("/member-accounts", new { memberIds = new[] { member } });
         Assert.NotEmpty((await reissue.ShouldBeProblemAsync(HttpStatusCode.Conflict)).FieldErrors("memberIds[0]"));
         Assert.Equal(1, await factory.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM audit_entries WHERE entity_type = 'SignIn' AND entity_id = '{issued.UserName}' AND action = 'SignedIn' AND after LIKE '%firstSignIn%'"));
+            $"SELECT count(*) FROM audit_entries WHERE entity_type = 'SignIn' AND entity_id = '{issued.UserName}' AND action = 'SignedIn' AND after::text LIKE '%firstSignIn%'"));
     }
 
     [Fact]
