@@ -13,6 +13,14 @@ public sealed class MatrixAccounts : IAsyncLifetime
     public Dictionary<Who, HttpClient> Clients { get; } = [];
     public Guid SomeAccount { get; private set; }
 
+    /// <summary>A member of unit A who holds the member post of the matrix's member account.</summary>
+    public Guid MemberOfA { get; private set; }
+
+    /// <summary>A member of unit A without an account yet: every post that may tries to give them one.</summary>
+    public Guid NewMemberOfA { get; private set; }
+
+    public Guid UnitA { get; private set; }
+
     public async Task InitializeAsync()
     {
         await Factory.InitializeAsync();
@@ -26,6 +34,9 @@ public sealed class MatrixAccounts : IAsyncLifetime
             OccurredAt = now,
         });
         await Factory.DeliverAsync(new BranchCreated { Branch = new() { BranchId = bloc.BranchA, UnitId = bloc.UnitA, Name = "Chi đoàn 1", Version = 1 }, OccurredAt = now });
+        UnitA = bloc.UnitA;
+        MemberOfA = await Factory.KnownMemberAsync(bloc.UnitA, "Lộc Thị Hương");
+        NewMemberOfA = await Factory.KnownMemberAsync(bloc.UnitA, "Hoàng Văn Tú");
 
         var office = await Factory.SignedInAsync(IdentityApiFactory.BlocOffice);
         Clients[Who.BlocOffice] = office;
@@ -36,7 +47,7 @@ public sealed class MatrixAccounts : IAsyncLifetime
             [Who.LeadOfA] = Post.OnCluster(bloc.ClusterA),
             [Who.SecretaryOfA] = Post.OnUnit(bloc.UnitA),
             [Who.SecretaryOfBranchInA] = Post.OnBranch(bloc.BranchA),
-            [Who.Member] = Post.OfMember(Guid.NewGuid()),
+            [Who.Member] = Post.OfMember(MemberOfA),
         };
         foreach (var (who, post) in posts)
         {
@@ -58,7 +69,7 @@ public class AccessMatrixTests(MatrixAccounts accounts) : IClassFixture<MatrixAc
 {
     [Theory]
     [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
-    public async Task Only_the_bloc_office_keeps_accounts_a_read_only_system_may_read_them_and_everyone_reads_their_own(Who who)
+    public async Task Only_the_bloc_office_keeps_accounts_a_read_only_system_may_read_them_and_everyone_reads_their_own_and_a_unit_s_secretary_gives_its_members_theirs(Who who)
     {
         var client = accounts.Clients[who];
         var id = accounts.SomeAccount;
@@ -70,16 +81,20 @@ public class AccessMatrixTests(MatrixAccounts accounts) : IClassFixture<MatrixAc
             (await client.GetAsync($"/accounts/{id}")).StatusCode,
             (await client.GetAsync("/audit")).StatusCode,
             (await client.PostAsJsonAsync("/accounts", new { userName = $"new.{who}".ToLowerInvariant(), displayName = "Mới", password = "matrix2026x", posts = Array.Empty<string>() })).StatusCode,
-            (await client.PutAsJsonAsync($"/accounts/{id}/posts", new { posts = new[] { $"member@member:{Guid.NewGuid()}" } })).StatusCode,
+            (await client.PutAsJsonAsync($"/accounts/{id}/posts", new { posts = new[] { $"member@member:{accounts.MemberOfA}" } })).StatusCode,
             (await client.PostAsync($"/accounts/{id}/unlock", null)).StatusCode,
+            (await client.GetAsync($"/member-accounts?unitId={accounts.UnitA}")).StatusCode,
+            (await client.PostAsJsonAsync("/member-accounts", new { memberIds = new[] { accounts.NewMemberOfA } })).StatusCode,
+            (await client.PostAsJsonAsync("/member-accounts/print", new { unitId = accounts.UnitA })).StatusCode,
         };
 
         const HttpStatusCode ok = HttpStatusCode.OK, no = HttpStatusCode.Forbidden;
         HttpStatusCode[] expected = who switch
         {
-            Who.BlocOffice => [ok, ok, ok, ok, HttpStatusCode.Created, ok, ok],
-            Who.ReadOnlySystem => [ok, ok, ok, ok, no, no, no],
-            _ => [ok, no, no, no, no, no, no],
+            Who.BlocOffice => [ok, ok, ok, ok, HttpStatusCode.Created, ok, ok, ok, ok, ok],
+            Who.SecretaryOfA => [ok, no, no, no, no, no, no, ok, ok, ok],
+            Who.ReadOnlySystem => [ok, ok, ok, ok, no, no, no, ok, no, no],
+            _ => [ok, no, no, no, no, no, no, no, no, no],
         };
         Assert.Equal(expected, statuses);
     }

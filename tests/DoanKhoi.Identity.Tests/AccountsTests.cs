@@ -113,9 +113,10 @@ public class AccountsTests(IdentityApiFactory factory) : IClassFixture<IdentityA
     public async Task Locking_an_account_ends_its_refresh_tokens_and_its_sign_ins()
     {
         var office = await factory.SignedInAsync(IdentityApiFactory.BlocOffice);
+        var member = await factory.KnownMemberAsync(await KnownUnitAsync(), "Người nghỉ");
         var created = await (await office.PostAsJsonAsync("/accounts", new
         {
-            userName = "leaving", displayName = "Người nghỉ", password = "leaving2026x", posts = new[] { $"member@member:{Guid.NewGuid()}" },
+            userName = "leaving", displayName = "Người nghỉ", password = "leaving2026x", posts = new[] { $"member@member:{member}" },
         })).Content.ReadFromJsonAsync<AccountResponse>();
         var flow = factory.Flow();
         var tokens = await flow.SignInAsync("leaving", "leaving2026x");

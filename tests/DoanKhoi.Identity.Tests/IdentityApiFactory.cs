@@ -7,7 +7,7 @@ namespace DoanKhoi.Identity.Tests;
 
 /// <summary>The identity service over a database of its own, with the first bloc-office account, the demo
 /// accounts and one system client (read-only, bloc-wide).</summary>
-public sealed class IdentityApiFactory : ServiceFactory<Program>
+public class IdentityApiFactory : ServiceFactory<Program>
 {
     public const string Issuer = "http://localhost/";
     public const string BlocOffice = "vanphong";

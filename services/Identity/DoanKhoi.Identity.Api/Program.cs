@@ -14,8 +14,9 @@ app.UseServiceMiddleware();         // forwarded headers from the gateway, authe
 app.UseAntiforgery();
 app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
 app.MapConnectApi();                // /connect/authorize, /connect/token, /connect/signout
-app.MapSignInPage();                // /account/signin
+app.MapSignInPage();                // /account/signin, /account/first-signin
 app.MapAccountsApi();               // /me, /accounts
+app.MapMemberAccountsApi();         // /member-accounts: members' accounts with one-time codes, in bulk
 app.MapAuditApi<AccountsDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 

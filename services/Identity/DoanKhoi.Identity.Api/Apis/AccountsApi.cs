@@ -30,8 +30,9 @@ public static class AccountsApi
             .WithMaxItems(MaxListed);
         accounts.MapGet("/{id:guid}", Get).WithName(nameof(Get)).WithSummary("One account");
         accounts.MapPost("/", Create).RequireAuthorization(Policies.Write).WithSummary("Create an account with its posts")
-            .WithProblem(StatusCodes.Status409Conflict, "The user name is taken: `errors` names `userName`.");
-        accounts.MapPut("/{id:guid}/posts", SetPosts).RequireAuthorization(Policies.Write).WithSummary("Replace the posts of an account (from its next token on)");
+            .WithProblem(StatusCodes.Status409Conflict, "The user name is taken: `errors` names `userName`; or another account holds the member post: `errors` names it (`posts[i]`).");
+        accounts.MapPut("/{id:guid}/posts", SetPosts).RequireAuthorization(Policies.Write).WithSummary("Replace the posts of an account (from its next token on)")
+            .WithProblem(StatusCodes.Status409Conflict, "Another account holds the member post: `errors` names it (`posts[i]`).");
         accounts.MapPost("/{id:guid}/lock", Lock).RequireAuthorization(Policies.Write).WithSummary("Lock an account and revoke its tokens")
             .WithProblem(StatusCodes.Status400BadRequest, Refused);
         accounts.MapPost("/{id:guid}/unlock", Unlock).RequireAuthorization(Policies.Write).WithSummary("Unlock an account")
@@ -92,9 +93,9 @@ public static class AccountsApi
     public static async Task<Ok<AccountResponse>> SetPosts(Guid id, SetPostsRequest request, AccountsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var posts = await ParsePostsAsync(db, request.Posts, errors, ct);
-        errors.ThrowIfAny();
         var account = await LoadAsync(db, id, ct);
+        var posts = await ParsePostsAsync(db, request.Posts, errors, ct, account.Id);
+        errors.ThrowIfAny();
         db.PostAssignments.RemoveRange(account.Posts.Where(p => !posts.Contains(p.ToPost())));
         foreach (var post in posts.Where(p => !account.CurrentPosts.Contains(p)))
             db.PostAssignments.Add(PostAssignment.For(account, post, clock.GetUtcNow()));
@@ -122,9 +123,10 @@ public static class AccountsApi
     private static async Task<Account> LoadAsync(AccountsDbContext db, Guid id, CancellationToken ct) =>
         await db.Users.Include(a => a.Posts).FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("account", id);
 
-    /// <summary>Reads the posts and checks each node against identity's copy of the tree (members are not
-    /// known here yet, so a member post is taken as it is).</summary>
-    private static async Task<List<Post>> ParsePostsAsync(AccountsDbContext db, IReadOnlyList<string>? texts, FieldErrors errors, CancellationToken ct)
+    /// <summary>Reads the posts and checks each against identity's copy of the organisation: a cluster, unit
+    /// or branch that exists, a member who exists and is on the rolls (active or in transfer) and whose member
+    /// post no other account holds (409). <paramref name="accountId"/> is the account being changed.</summary>
+    private static async Task<List<Post>> ParsePostsAsync(AccountsDbContext db, IReadOnlyList<string>? texts, FieldErrors errors, CancellationToken ct, Guid? accountId = null)
     {
         var posts = new List<Post>();
         if (texts?.Count > Account.MaxPosts)
@@ -132,6 +134,7 @@ public static class AccountsApi
             errors.Add("posts", $"An account holds at most {Account.MaxPosts} posts; {texts.Count} were sent.");
             return posts;
         }
+        ConflictException? taken = null;
         for (var i = 0; i < (texts?.Count ?? 0); i++)
         {
             if (texts![i]?.Length > Post.MaxLength)
@@ -139,12 +142,24 @@ public static class AccountsApi
             else if (Post.TryParse(texts[i], out var post))
             {
                 var checkable = post.Node is NodeKind.Cluster or NodeKind.Unit or NodeKind.Branch;
+                var member = post.Node == NodeKind.Member ? await db.KnownMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == post.NodeId, ct) : null;
                 if (checkable && !await db.KnownNodes.AnyAsync(n => n.Id == post.NodeId && n.Kind == post.Node, ct))
                     errors.Add($"posts[{i}]", $"There is no {post.Node.ToString().ToLowerInvariant()} with id '{post.NodeId}' in the organisation (or membership has not told identity of it yet).");
-                else posts.Add(post);
+                else if (post.Node == NodeKind.Member && member is null)
+                    errors.Add($"posts[{i}]", $"There is no member with id '{post.NodeId}' (or membership has not told identity of them yet).");
+                else if (member?.WhyNoPost is { } why)
+                    errors.Add($"posts[{i}]", why);
+                else
+                {
+                    if (member is not null && await db.PostAssignments.AnyAsync(
+                            p => p.Role == Role.Member && p.Node == NodeKind.Member && p.NodeId == member.Id && p.AccountId != accountId, ct))
+                        taken ??= new ConflictException($"Another account already holds the post '{post}': a member has one account.", $"posts[{i}]");
+                    posts.Add(post);
+                }
             }
             else errors.Add($"posts[{i}]", $"'{texts[i]}' is not a post: write role@node, e.g. 'bloc-office@bloc', 'cluster-lead@cluster:<id>', 'unit-secretary@unit:<id>', 'unit-secretary@branch:<id>' or 'member@member:<id>'.");
         }
+        if (!errors.Any && taken is not null) throw taken;
         return posts.Distinct().ToList();
     }
 

@@ -24,6 +24,10 @@ public sealed class IdentityServiceOptions
     /// <summary>Where the web front-end may receive authorization codes.</summary>
     public List<string> WebRedirectUris { get; set; } = [];
 
+    /// <summary>How many days after the day it is issued a member's one-time code still works (to the end of
+    /// that day, Vietnam time): 1 to 30.</summary>
+    public int MemberCodeValidDays { get; set; } = 7;
+
     /// <summary>Other systems (client credentials), by client id.</summary>
     public Dictionary<string, SystemClientOptions> Clients { get; set; } = [];
 }
@@ -56,6 +60,7 @@ public static class IdentityServices
     public const string DatabaseName = ResourceNames.IdentityDb;
 
     public const string SignInPath = "/account/signin";
+    public const string FirstSignInPath = "/account/first-signin";
 
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
@@ -63,10 +68,13 @@ public static class IdentityServices
         builder.AddMessaging<AccountsDbContext>(ServiceName, bus =>
         {
             bus.AddConsumer<Consumers.OrganisationEventsConsumer>();
+            bus.AddConsumer<Consumers.MemberEventsConsumer>();
             bus.AddConsumer<Consumers.RequestRefusedConsumer>();
         });
         var section = builder.Configuration.GetSection("Identity");
-        builder.Services.AddOptions<IdentityServiceOptions>().Bind(section);
+        builder.Services.AddOptions<IdentityServiceOptions>().Bind(section)
+            .Validate(o => o.MemberCodeValidDays is >= 1 and <= 30, "Identity:MemberCodeValidDays is the number of days a member's one-time code works: 1 to 30.")
+            .ValidateOnStart();
         builder.Services.AddOptions<DemoAccountsOptions>().BindConfiguration("Demo");
         var issuer = section["Issuer"] ?? throw new InvalidOperationException(
             "The public address of the identity service is not set (Identity:Issuer): the AppHost sets it to the gateway's /api/identity/.");

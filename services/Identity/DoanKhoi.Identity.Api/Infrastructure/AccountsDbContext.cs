@@ -9,7 +9,8 @@ using OpenIddict.EntityFrameworkCore.Models;
 namespace DoanKhoi.Identity.Infrastructure;
 
 /// <summary>Accounts and their posts, OpenIddict's clients, authorizations and tokens, the server's
-/// keys, the data-protection keys of the sign-in cookie, and the audit trail.</summary>
+/// keys, the data-protection keys of the sign-in cookie, the members' one-time codes, identity's copy of the
+/// organisation's nodes and members, and the audit trail.</summary>
 public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options)
     : IdentityUserContext<Account, Guid>(options), IDataProtectionKeyContext
 {
@@ -17,6 +18,8 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<KnownNode> KnownNodes => Set<KnownNode>();
+    public DbSet<KnownMember> KnownMembers => Set<KnownMember>();
+    public DbSet<MemberCode> MemberCodes => Set<MemberCode>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -54,6 +57,25 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
             e.Property(n => n.Id).ValueGeneratedNever();
             e.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(n => n.Name).HasMaxLength(300);
+        });
+        model.Entity<KnownMember>(e =>
+        {
+            e.ToTable("known_members");
+            e.Ignore(m => m.IsCurrent);
+            e.Ignore(m => m.WhyNoPost);
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.FullName).HasMaxLength(KnownMember.FullNameMaxLength);
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(m => m.UnitId);
+        });
+        model.Entity<MemberCode>(e =>
+        {
+            e.ToTable("member_codes");
+            e.HasKey(c => c.AccountId);
+            e.HasOne<Account>().WithOne().HasForeignKey<MemberCode>(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(c => c.MemberId);
+            e.Property(c => c.IssuedBy).HasMaxLength(Account.UserNameMaxLength);
+            e.Property(c => c.CodeHash).NotAudited();
         });
         model.Entity<DataProtectionKey>().ToTable("data_protection_keys").NotAudited();
         model.Entity<OpenIddictEntityFrameworkCoreToken<Guid>>().NotAudited();

@@ -122,6 +122,45 @@ namespace DoanKhoi.Identity.Api.Infrastructure.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DoanKhoi.Identity.Domain.KnownMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_known_members");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_known_members_unit_id");
+
+                    b.ToTable("known_members", (string)null);
+                });
+
             modelBuilder.Entity("DoanKhoi.Identity.Domain.KnownNode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -148,6 +187,49 @@ namespace DoanKhoi.Identity.Api.Infrastructure.Migrations
                         .HasName("pk_known_nodes");
 
                     b.ToTable("known_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Identity.Domain.MemberCode", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code_hash")
+                        .HasAnnotation("DoanKhoi:NotAudited", true);
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_member_codes");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_member_codes_member_id");
+
+                    b.ToTable("member_codes", (string)null);
                 });
 
             modelBuilder.Entity("DoanKhoi.Identity.Domain.PostAssignment", b =>
@@ -766,6 +848,16 @@ namespace DoanKhoi.Identity.Api.Infrastructure.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
 
                     b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Identity.Domain.MemberCode", b =>
+                {
+                    b.HasOne("DoanKhoi.Identity.Domain.Account", null)
+                        .WithOne()
+                        .HasForeignKey("DoanKhoi.Identity.Domain.MemberCode", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_codes_asp_net_users_account_id");
                 });
 
             modelBuilder.Entity("DoanKhoi.Identity.Domain.PostAssignment", b =>
