@@ -77,15 +77,20 @@ public static class SpreadsheetFile
     }
 
     /// <summary>Every row of the first sheet that has a header row (or of the CSV), as the file numbers them.</summary>
-    public static IEnumerable<SheetRow> Rows(Stream file, SpreadsheetKind kind) => kind == SpreadsheetKind.Xlsx ? XlsxRows(file) : CsvRows(file);
-
-    private static IEnumerable<SheetRow> XlsxRows(Stream file)
+    public static IEnumerable<SheetRow> Rows(MemoryStream file, SpreadsheetKind kind)
     {
-        var sheets = Guard(() => file.GetSheetNames());
+        var bytes = file.TryGetBuffer(out var buffer) ? buffer : new ArraySegment<byte>(file.ToArray());
+        return kind == SpreadsheetKind.Xlsx ? XlsxRows(bytes) : CsvRows(bytes);
+    }
+
+    private static IEnumerable<SheetRow> XlsxRows(ArraySegment<byte> bytes)
+    {
+        // MiniExcel closes the stream it reads: each reading gets its own view of the bytes.
+        MemoryStream Open() => new(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
+        var sheets = Guard(() => Open().GetSheetNames());
         foreach (var sheet in sheets)
         {
-            file.Position = 0;
-            var rows = Guard(() => file.Query(useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX));
+            var rows = Guard(() => Open().Query(useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX));
             using var enumerator = rows.GetEnumerator();
             var number = 0;
             // A sheet without a header in its first rows (the template's guide, a cover page) is passed over.
@@ -116,11 +121,8 @@ public static class SpreadsheetFile
         return new SheetRow(number, values);
     }
 
-    private static IEnumerable<SheetRow> CsvRows(Stream file)
+    private static IEnumerable<SheetRow> CsvRows(ArraySegment<byte> bytes)
     {
-        var bytes = new byte[file.Length];
-        file.Position = 0;
-        file.ReadExactly(bytes);
         var text = Decode(bytes);
         // Excel's rows are the CSV's records, blank ones included: the numbers the secretary sees.
         using var reader = CsvReader.FromText(text, new CsvReaderOptions { HasHeader = false, SkipEmptyLines = false });
@@ -134,11 +136,11 @@ public static class SpreadsheetFile
     }
 
     /// <summary>UTF-8 (with or without BOM), UTF-16 with BOM, else the Windows-1258 code page of older Vietnamese Excel.</summary>
-    private static string Decode(byte[] bytes)
+    private static string Decode(ArraySegment<byte> bytes)
     {
-        if (bytes.AsSpan().StartsWith("\uFEFF"u8)) return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        if (bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
-            return new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true).ReadToEnd();
+        if (bytes.AsSpan().StartsWith("\uFEFF"u8)) return Encoding.UTF8.GetString(bytes.AsSpan(3));
+        if (bytes.Count >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+            return new StreamReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count), detectEncodingFromByteOrderMarks: true).ReadToEnd();
         try
         {
             return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
