@@ -34,7 +34,7 @@ public class MemberExportTests(MembershipApiFactory factory) : IClassFixture<Mem
             var response = await _office.PostAsJsonAsync($"/units/{unit}/members", new
             {
                 fullName = name, dateOfBirth = cccd == "020198001234" ? "1998-03-15" : "1999-05-05", gender = cccd[3] == '1' ? "female" : "male",
-                ethnicity = "Tày", citizenId = cccd, phone = "0912345678", joinedUnionOn = "2015-03-26", branchId,
+                ethnicity = "Tày", citizenId = cccd, phone = "0912345678", joinedUnionOn = "2016-03-26", branchId,
             });
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         }
@@ -56,7 +56,7 @@ public class MemberExportTests(MembershipApiFactory factory) : IClassFixture<Mem
         Assert.Equal(Headers, rows[0]);
         var trang = Assert.Single(rows.Skip(1));
         Assert.Equal(["Hoàng Thị Thu Trang", "15/03/1998", "Nữ", "Tày", "020198001234", "0912345678"], trang[..6]);
-        Assert.Equal("26/03/2015", trang[7]);
+        Assert.Equal("26/03/2016", trang[7]);
         Assert.Equal("'+Đoàn Sở Y tế", trang[9]);
         Assert.Equal("'=HYPERLINK(\"http://x.test\",\"Bấm\")", trang[11]);
         var recorded = await factory.Database.ScalarAsync<string>(

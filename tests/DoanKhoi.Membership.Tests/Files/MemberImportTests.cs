@@ -94,10 +94,10 @@ public class MemberImportTests(MembershipApiFactory factory) : IClassFixture<Mem
     {
         var csv = Csv(";", bom: false,
             ["Họ và tên".Normalize(NormalizationForm.FormD), "Ngày sinh", "Giới tính", "Dân tộc", "Số CCCD", "Email", "Ngày vào Đoàn"],
-            ["Nông Thị Ánh".Normalize(NormalizationForm.FormD), "05/05/1999", "Nữ", "Nùng", "020199000011", "anh@example.vn", "26/03/2015"],
-            ["+cmd|' /C calc'!A0", "05/05/1999", "Nam", "Kinh", "020099000012", "", "26/03/2015"],
-            ["Vi Văn Bình", "05/05/1999", "Nam", "Tày", "020099000013", "@SUM(1+1)", "26/03/2015"],
-            ["Vi Văn Cường", "5/5/1999", "Nam", "tay", "020099000014", "", "2015-03-26"]);
+            ["Nông Thị Ánh".Normalize(NormalizationForm.FormD), "05/05/1999", "Nữ", "Nùng", "020199000011", "anh@example.vn", "26/03/2016"],
+            ["+cmd|' /C calc'!A0", "05/05/1999", "Nam", "Kinh", "020099000012", "", "26/03/2016"],
+            ["Vi Văn Bình", "05/05/1999", "Nam", "Tày", "020099000013", "@SUM(1+1)", "26/03/2016"],
+            ["Vi Văn Cường", "5/5/1999", "Nam", "tay", "020099000014", "", "2016-03-26"]);
 
         var report = await ImportAsync(csv, "ds.csv", commit: true);
 

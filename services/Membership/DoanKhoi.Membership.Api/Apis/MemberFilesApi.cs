@@ -11,7 +11,6 @@ using DoanKhoi.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.OpenApi;
 
 namespace DoanKhoi.Membership.Apis;
 
@@ -50,15 +49,7 @@ public static class MemberFilesApi
         .WithProblem(StatusCodes.Status400BadRequest, "No file in the form field 'file', or a required column is missing: `errors.file` names each.")
         .WithProblem(StatusCodes.Status409Conflict, "A member of the file was recorded by someone else during the commit: nothing was imported; preview again.")
         .WithProblem(StatusCodes.Status413PayloadTooLarge, FileLimits)
-        .WithProblem(StatusCodes.Status415UnsupportedMediaType, FileLimits)
-        .AddOpenApiOperationTransformer((operation, _, _) =>
-        {
-            // The file's size is its limit, like a string's length.
-            foreach (var media in operation.RequestBody?.Content?.Values ?? [])
-                foreach (var property in (media.Schema as OpenApiSchema)?.Properties?.Values ?? new Dictionary<string, IOpenApiSchema>().Values)
-                    if (property is OpenApiSchema { Format: "binary" } file) file.MaxLength = (int)SpreadsheetFile.MaxBytes;
-            return Task.CompletedTask;
-        });
+        .WithProblem(StatusCodes.Status415UnsupportedMediaType, FileLimits);
 
     public static FileContentHttpResult GetTemplate([FromQuery, AllowedValues("xlsx", "csv")] string? format = "xlsx") =>
         IsCsv(format)

@@ -51,20 +51,40 @@ public sealed class MemberImport(MembershipDbContext db, Caller caller, DateOnly
         await CompareWithTheBlocAsync(candidates.Where(o => o.Problems.Count == 0).ToList(), sheet, ct);
 
         var accepted = outcomes.Where(o => o.Accepted).ToList();
-        if (commit && accepted.Count > 0)
-        {
-            var members = accepted.Select(o => Member.Register(o.Profile!, o.Unit!, o.Branch,
-                new Decision(o.Profile!.JoinedUnionOn, caller.AuditName, now), post: o.Post)).ToList();
-            db.Members.AddRange(members);
-            await db.SaveChangesAsync(ct);
-            foreach (var (o, m) in accepted.Zip(members)) o.MemberId = m.Id;
-        }
+        if (commit && accepted.Count > 0) await CommitAsync(accepted, ct);
 
         var items = outcomes.Select(o => new ImportedRow(o.Row.Number,
             o.Problems.Count > 0 ? ImportRowResult.Refused : o.AlreadyRecorded ? ImportRowResult.AlreadyRecorded : ImportRowResult.Accepted,
             o.Profile?.Name.Value ?? o.Row.FullName, o.Unit?.Id, o.MemberId, Problems(o, sheet))).ToList();
         return new MemberImportReport(commit, items.Count, accepted.Count, items.Count(i => i.Result == ImportRowResult.AlreadyRecorded),
             items.Count(i => i.Result == ImportRowResult.Refused), items);
+    }
+
+    /// <summary>Rows saved per SaveChanges: the change tracker stays small, the transaction is still one.</summary>
+    private const int SaveBatch = 1000;
+
+    /// <summary>Registers every accepted row, all in one transaction: a failure leaves none of them. The
+    /// members are made inside the retried block, so that a retry writes their events again.</summary>
+    private async Task CommitAsync(List<Outcome> accepted, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var batch in accepted.Chunk(SaveBatch))
+            {
+                foreach (var o in batch)
+                {
+                    var member = Member.Register(o.Profile!, o.Unit!, o.Branch, new Decision(o.Profile!.JoinedUnionOn, caller.AuditName, now), post: o.Post);
+                    db.Members.Add(member);
+                    o.MemberId = member.Id;
+                }
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            await transaction.CommitAsync(ct);
+        });
     }
 
     private static Unit? ResolveUnit(Outcome o, IReadOnlyList<Unit> units, Unit? into)

@@ -20,8 +20,8 @@ public static class MemberTemplate
     public static readonly IReadOnlyList<string?[]> SampleRows =
     [
         Row("Hoàng Thị Thu Trang", "15/03/1998", "Nữ", "Tày", "020198001234", "0912345678", "trang.ht@langson.gov.vn", "26/03/2014", "DV0001", "", "Chi đoàn Văn phòng", "Bí thư", "01/01/2023", "x", ""),
-        Row("Lăng Văn Hùng", "04/07/2001", "Nam", "Nùng", "020201005678", "0987654321", "", "26/03/2017", "DV0002", "", "Chi đoàn Văn phòng", "", "", "", ""),
-        Row("Nguyễn Thị Mai", "20/11/1995", "Nữ", "Kinh", "020195004321", "", "mai.nt@langson.gov.vn", "09/01/2011", "", "", "", "", "", "", "Đảng viên"),
+        Row("Lăng Văn Hùng", "04/07/2001", "Nam", "Nùng", "020201005678", "0987654321", "", "26/03/2018", "DV0002", "", "Chi đoàn Văn phòng", "", "", "", ""),
+        Row("Nguyễn Thị Mai", "20/11/1995", "Nữ", "Kinh", "020195004321", "", "mai.nt@langson.gov.vn", "26/03/2012", "", "", "", "", "", "", "Đảng viên"),
     ];
 
     private static string?[] Row(params string?[] cells) => cells;
