@@ -7,8 +7,9 @@ using Xunit.Abstractions;
 
 namespace DoanKhoi.Membership.Tests.Files;
 
-/// <summary>Not the benchmark (bench/ measures on Release builds): a guard that a large sheet is not
-/// handled row by row against the database, with a bound loose enough for a busy test machine.</summary>
+/// <summary>Not the benchmark (bench/ measures on Release builds, on a quiet machine): a guard that a
+/// large sheet is not handled row by row against the database or in quadratic time, with a bound loose
+/// enough for a test machine shared with other builds; it prints what it took.</summary>
 public class MemberImportTimingTests(MembershipApiFactory factory, ITestOutputHelper output) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
 {
     public async Task InitializeAsync()
@@ -48,6 +49,6 @@ public class MemberImportTimingTests(MembershipApiFactory factory, ITestOutputHe
         Assert.Equal(10_000, commit.Report.Accepted);
         Assert.Equal(10_000, again.Report.AlreadyRecorded);
         Assert.Equal(10_000, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM members"));
-        Assert.All(new[] { preview.Took, commit.Took, again.Took }, took => Assert.True(took < TimeSpan.FromSeconds(60), $"took {took}"));
+        Assert.All(new[] { preview.Took, commit.Took, again.Took }, took => Assert.True(took < TimeSpan.FromMinutes(5), $"took {took}"));
     }
 }
