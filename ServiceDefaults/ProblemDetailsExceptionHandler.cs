@@ -69,10 +69,10 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 : $"The request body is not valid JSON{where}.";
             return Invalid(new Dictionary<string, string[]> { [field] = [message] });
         }
-        if (takesFiles && e.StatusCode is 400 or 415)
-            return e.StatusCode == 415
-                ? new ProblemDetails { Status = 415, Title = "Unsupported media type", Detail = "Send the file as multipart/form-data, in the form field 'file'." }
-                : Invalid(new Dictionary<string, string[]> { ["file"] = ["Attach the spreadsheet (.xlsx or .csv) as the form field 'file' of a multipart/form-data request."] });
+        if (takesFiles && e.StatusCode == 415)
+            return new ProblemDetails { Status = 415, Title = "Unsupported media type", Detail = "Send the file as multipart/form-data, in the form field 'file'." };
+        if (takesFiles && e.StatusCode == 400 && e.Message.Contains("form", StringComparison.OrdinalIgnoreCase))
+            return Invalid(new Dictionary<string, string[]> { ["file"] = ["Attach the spreadsheet (.xlsx or .csv) as the form field 'file' of a multipart/form-data request."] });
         if (takesFiles && e.StatusCode == 413)
             return new ProblemDetails { Status = 413, Title = "Too large", Detail = "The file is larger than this endpoint takes." };
         if (e.StatusCode == StatusCodes.Status400BadRequest && e.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase))
