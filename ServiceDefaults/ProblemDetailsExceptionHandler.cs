@@ -16,11 +16,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         ProblemDetails? problem = exception switch
         {
             ValidationFailedException e => Invalid(e.Errors),
-            BadHttpRequestException e => Unreadable(e),
+            BadHttpRequestException e => Unreadable(e, TakesFiles(http)),
             NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
             ForbiddenException e => WithField(new ProblemDetails { Status = 403, Title = "Not allowed", Detail = e.Message }, e.Field, e.Message),
             ConflictException e => WithField(new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message }, e.Field, e.Message),
             DomainRuleException e => new ProblemDetails { Status = 422, Title = "The request breaks a rule", Detail = e.Message },
+            PayloadTooLargeException e => new ProblemDetails { Status = 413, Title = "Too large", Detail = e.Message },
+            UnsupportedMediaTypeException e => new ProblemDetails { Status = 415, Title = "Unsupported media type", Detail = e.Message },
             _ => null,
         };
         if (problem is null) return false;
@@ -46,7 +48,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         };
 
     /// <summary>Malformed JSON, a value of the wrong type, a missing body or content type.</summary>
-    private static ProblemDetails Unreadable(BadHttpRequestException e)
+    /// <summary>Whether the endpoint takes a file (multipart/form-data) rather than JSON.</summary>
+    private static bool TakesFiles(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
+
+    private static ProblemDetails Unreadable(BadHttpRequestException e, bool takesFiles)
     {
         if (e.InnerException is JsonException unmapped && UnmappedMember().Match(unmapped.Message) is { Success: true } member)
         {
@@ -63,6 +69,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 : $"The request body is not valid JSON{where}.";
             return Invalid(new Dictionary<string, string[]> { [field] = [message] });
         }
+        if (takesFiles && e.StatusCode == 415)
+            return new ProblemDetails { Status = 415, Title = "Unsupported media type", Detail = "Send the file as multipart/form-data, in the form field 'file'." };
+        if (takesFiles && e.StatusCode == 400 && e.Message.Contains("form", StringComparison.OrdinalIgnoreCase))
+            return Invalid(new Dictionary<string, string[]> { ["file"] = ["Attach the spreadsheet (.xlsx or .csv) as the form field 'file' of a multipart/form-data request."] });
+        if (takesFiles && e.StatusCode == 413)
+            return new ProblemDetails { Status = 413, Title = "Too large", Detail = "The file is larger than this endpoint takes." };
         if (e.StatusCode == StatusCodes.Status400BadRequest && e.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase))
             return Invalid(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] });
         return new ProblemDetails

@@ -34,12 +34,23 @@ public class ConflictException(string message, string? field = null) : Exception
 /// <summary>The request is well-formed but breaks a rule of the domain (422).</summary>
 public class DomainRuleException(string message) : Exception(message);
 
+/// <summary>The request is larger than the endpoint takes: a file over its size or row limit (413).</summary>
+public sealed class PayloadTooLargeException(string message) : Exception(message);
+
+/// <summary>The body is not of a kind the endpoint reads, judged by its content: a file that is not a
+/// spreadsheet (415).</summary>
+public sealed class UnsupportedMediaTypeException(string message) : Exception(message);
+
 /// <summary>Collects field errors and throws them together, so the sender learns every problem at once.</summary>
 public sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
+
+    /// <summary>Each field at fault with its messages, in the order they were first found.</summary>
+    public IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> Entries =>
+        _errors.Select(e => new KeyValuePair<string, IReadOnlyList<string>>(e.Key, e.Value));
 
     public void Add(string field, string message)
     {

@@ -16,6 +16,7 @@ app.MapOrganisationApi();
 app.MapClustersApi();
 app.MapUnitsApi();
 app.MapMembersApi();
+app.MapMemberFilesApi();         // the member sheet: template, import, export
 app.MapLifecycleApi();
 app.MapEvaluationsApi();
 app.MapYouthCountsApi();

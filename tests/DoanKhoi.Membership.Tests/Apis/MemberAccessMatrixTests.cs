@@ -13,8 +13,10 @@ namespace DoanKhoi.Membership.Tests.Apis;
 public class MemberAccessMatrixTests(MembershipApiFactory factory) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
 {
     /// <summary>Read: whoever reaches the member. Keep: the bloc office, or the secretary of the member's
-    /// unit. Contact: those, or the member. Unit: keeping the members of a unit (the unit must be reached).</summary>
-    public enum Kind { Read, Keep, Contact, Unit }
+    /// unit. Contact: those, or the member. Unit: keeping the members of a unit (the unit must be reached).
+    /// Import: a unit's import, as Unit but answered 200. BlocImport: the bloc office only. Anyone: every
+    /// post (a list of what it reaches, or the template).</summary>
+    public enum Kind { Read, Keep, Contact, Unit, Import, BlocImport, Anyone }
 
     private static readonly (string Method, string Path, Kind Kind)[] Endpoints =
     [
@@ -25,6 +27,11 @@ public class MemberAccessMatrixTests(MembershipApiFactory factory) : IClassFixtu
         ("PUT", "/members/{member}/contact", Kind.Contact),
         ("POST", "/units/{unit}/members", Kind.Unit),
         ("POST", "/units/{unit}/admissions", Kind.Unit),
+        ("POST", "/units/{unit}/members/import?commit=true", Kind.Import),
+        ("POST", "/members/import?commit=true", Kind.BlocImport),
+        ("GET", "/members/export?format=csv", Kind.Anyone),
+        ("GET", "/members/export?format=xlsx", Kind.Anyone),
+        ("GET", "/members/import-template", Kind.Anyone),
     ];
 
     private readonly HttpClient _office = factory.CreateClient();
@@ -62,7 +69,9 @@ public class MemberAccessMatrixTests(MembershipApiFactory factory) : IClassFixtu
         var keeps = who == Who.BlocOffice || (who == Who.SecretaryOfA && a);
         return kind switch
         {
-            Kind.Unit when who == Who.Member => HttpStatusCode.NotFound,      // a member reaches no unit
+            Kind.Anyone => HttpStatusCode.OK,
+            Kind.BlocImport => who == Who.BlocOffice ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            Kind.Unit or Kind.Import when who == Who.Member => HttpStatusCode.NotFound,      // a member reaches no unit
             _ when !Reaches(who, a) => HttpStatusCode.NotFound,
             Kind.Read => HttpStatusCode.OK,
             Kind.Contact when who == Who.Member => success,
@@ -92,8 +101,12 @@ public class MemberAccessMatrixTests(MembershipApiFactory factory) : IClassFixtu
                     "/units/{unit}/admissions" => new { fullName = "Lục Thị Dung", dateOfBirth = "2006-02-02", gender = "female", ethnicity = "Tày", resolutionNumber = "01-NQ", admittedOn = "2026-01-09" },
                     _ => null,
                 };
-                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = body is null ? null : JsonContent.Create(body) });
-                var success = method == "POST" ? HttpStatusCode.Created : HttpStatusCode.OK;
+                HttpContent? content = kind is Kind.Import or Kind.BlocImport
+                    ? Files.SheetFiles.Form(Files.SheetFiles.Csv(",", true, [.. Files.SheetFiles.Header, "Mã đơn vị"],
+                        [.. Files.SheetFiles.Person("Hoàng Văn Chiến", $"0200990000{n:00}", born: "05/05/1999", gender: "Nam"), a ? "UA" : "UB"]), "ds.csv")
+                    : body is null ? null : JsonContent.Create(body);
+                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = content });
+                var success = method == "POST" && kind is not (Kind.Import or Kind.BlocImport) ? HttpStatusCode.Created : HttpStatusCode.OK;
                 var expected = Expected(who, kind, a, success);
                 var text = await response.Content.ReadAsStringAsync();
                 if (response.StatusCode != expected)
@@ -122,5 +135,11 @@ public class MemberAccessMatrixTests(MembershipApiFactory factory) : IClassFixtu
         var reads = who is Who.BlocOffice or Who.ReadOnlySystem or Who.SecretaryOfA or Who.Member;
         Assert.Equal((reads, reads ? "020199000011" : "********0011", reads ? "Nùng" : null),
             (member.PersonalDataShown, member.CitizenId, member.EthnicityName));
+
+        // The export holds what the list holds, the CCCD whole and the ethnicity only where the post reads them.
+        var export = await As(who).GetStringAsync("/members/export?format=csv");
+        Assert.Equal(expected.Count() + 1, export.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal((reads, reads), (export.Contains("020199000011"), export.Contains("Nùng")));
+        Assert.Equal(Reaches(who, false), export.Contains("Bình"));
     }
 }

@@ -201,7 +201,7 @@ public static class MembersApi
     private static async Task<string> WhereAsync(MembershipDbContext db, Caller caller, Guid unitId, CancellationToken ct) =>
         await db.Units.VisibleTo(caller, db).Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) is { } name ? $" in {name}" : " in another unit";
 
-    private static async Task<(Unit Unit, Branch? Branch)> LoadUnitAsync(MembershipDbContext db, Caller caller, Guid unitId, Guid? branchId, CancellationToken ct)
+    internal static async Task<(Unit Unit, Branch? Branch)> LoadUnitAsync(MembershipDbContext db, Caller caller, Guid unitId, Guid? branchId, CancellationToken ct)
     {
         var unit = await db.Units.ReachableAsync(caller, db, unitId, ct);
         if (branchId is not { } id) return (unit, null);

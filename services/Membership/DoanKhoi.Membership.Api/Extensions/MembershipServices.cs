@@ -17,6 +17,12 @@ public static class MembershipServices
         builder.Services.AddOptions<OrganisationOptions>().BindConfiguration("Organisation").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration("Demo");
         builder.Services.AddHostedService<DemoDataLoader>();
+        // An uploaded member sheet is at most SpreadsheetFile.MaxBytes long: the API description says so.
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(IFormFile)) schema.MaxLength = (int)Files.SpreadsheetFile.MaxBytes;
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 }

@@ -52,10 +52,16 @@ public sealed class Member : AggregateRoot
     /// <summary>The Union post held on <paramref name="day"/>, if any.</summary>
     public UnionPostTerm? PostOn(DateOnly day) => _posts.FirstOrDefault(p => p.Covers(day));
 
-    /// <summary>Records a member who already belongs to the Union (joined on <see cref="MemberProfile.JoinedUnionOn"/>).</summary>
-    public static Member Register(MemberProfile profile, Unit unit, Branch? branch, Decision decision, Guid? id = null)
+    /// <summary>Records a member who already belongs to the Union (joined on <see cref="MemberProfile.JoinedUnionOn"/>),
+    /// with the Union post they hold, if any (a member sheet says it).</summary>
+    public static Member Register(MemberProfile profile, Unit unit, Branch? branch, Decision decision, Guid? id = null, UnionPostTerm? post = null)
     {
         var member = New(profile, unit, branch, decision, id);
+        if (post is not null)
+        {
+            member._posts.Add(post);
+            member.IsCadre = true;
+        }
         member.Record(MemberChange.Registered, profile.JoinedUnionOn, $"{unit.Code}", decision);
         member.Raise(new MemberRegistered { Member = member.ToSnapshot(), EffectiveOn = profile.JoinedUnionOn, OccurredAt = decision.At });
         return member;
