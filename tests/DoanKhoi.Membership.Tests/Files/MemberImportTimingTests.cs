@@ -7,9 +7,9 @@ using Xunit.Abstractions;
 
 namespace DoanKhoi.Membership.Tests.Files;
 
-/// <summary>Not the benchmark (bench/ measures on Release builds, on a quiet machine): a guard that a
-/// large sheet is not handled row by row against the database or in quadratic time, with a bound loose
-/// enough for a test machine shared with other builds; it prints what it took.</summary>
+/// <summary>A sheet of a big unit's size goes through whole: previewed, committed and recognised as
+/// recorded the second time. It prints what each step took; the speed itself is the benchmark's to
+/// measure (bench/membership.sh), not a test's.</summary>
 public class MemberImportTimingTests(MembershipApiFactory factory, ITestOutputHelper output) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
 {
     public async Task InitializeAsync()
@@ -21,7 +21,7 @@ public class MemberImportTimingTests(MembershipApiFactory factory, ITestOutputHe
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Ten_thousand_rows_are_previewed_and_committed_each_within_seconds()
+    public async Task Ten_thousand_rows_are_previewed_committed_and_recognised_the_second_time()
     {
         var office = factory.CreateClient();
         office.Timeout = TimeSpan.FromMinutes(5);
@@ -49,6 +49,5 @@ public class MemberImportTimingTests(MembershipApiFactory factory, ITestOutputHe
         Assert.Equal(10_000, commit.Report.Accepted);
         Assert.Equal(10_000, again.Report.AlreadyRecorded);
         Assert.Equal(10_000, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM members"));
-        Assert.All(new[] { preview.Took, commit.Took, again.Took }, took => Assert.True(took < TimeSpan.FromMinutes(5), $"took {took}"));
     }
 }
