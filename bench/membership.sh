@@ -4,7 +4,8 @@
 # the system on them with the demo organisation (the AppHost, as the end-to-end tests do), generates the
 # members straight into the membership database, and times through the gateway, with a real token, a
 # unit's member list, a name search without diacritics and the statistics by cluster. Stops what it started.
-#   bench/membership.sh [--members 1000000|6000000] [--requests 300] [--warmup 30] [--keep]
+#   bench/membership.sh [--members 1000000|6000000] [--requests 300] [--warmup 30] [--keep] [--compare-sql file.sql]
+# The plans of the statements over 50 ms are left in ${TMPDIR:-/tmp}/doankhoi-bench-postgres.log.
 #   DOANKHOI_BENCH_POSTGRES_PORT / DOANKHOI_BENCH_RABBITMQ_PORT   other ports
 #   DOANKHOI_PG_FSYNC=off                                         PostgreSQL without fsync (default: on, as in production)
 set -euo pipefail
@@ -16,6 +17,8 @@ data=""
 stop() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # The server's log keeps the plans of the statements over 50 ms (auto_explain), for EXPLAIN work.
+  [ -z "$data" ] || cp "$data/postgres.log" "${TMPDIR:-/tmp}/doankhoi-bench-postgres.log" 2>/dev/null || true
   [ -z "$data" ] || rm -rf "$data"
 }
 trap stop EXIT

@@ -4,6 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using DoanKhoi.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace DoanKhoi.Membership.Bench;
@@ -25,6 +26,7 @@ public sealed class BenchSystem : IAsyncDisposable
     {
         var system = new BenchSystem();
         var started = Stopwatch.StartNew();
+        await LogSlowPlansAsync(settings.Postgres);
         var ports = new HashSet<int>();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DoanKhoi_AppHost>(
         [
@@ -36,8 +38,10 @@ public sealed class BenchSystem : IAsyncDisposable
             // The benchmark is one caller sending a thousand requests: the per-caller limit is not what it measures.
             "DoanKhoi:RateLimitPerCaller=1000000",
         ]);
+        // The services' own logs would drown the figures; a failure to start still shows as a timeout.
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("DoanKhoi.AppHost.Resources", LogLevel.None));
         system._app = await builder.BuildAsync();
-        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         await system._app.StartAsync(startup.Token);
         var notifications = system._app.Services.GetRequiredService<ResourceNotificationService>();
         await Task.WhenAll(new[] { ResourceNames.MembershipApi, ResourceNames.IdentityApi, ResourceNames.Gateway }
@@ -59,6 +63,24 @@ public sealed class BenchSystem : IAsyncDisposable
         var tokens = await new SignInFlow(browser, $"/api/{ResourceNames.IdentitySegment}").SignInAsync(userName, Password);
         if (tokens.AccessToken is null) throw new InvalidOperationException($"No token for {userName}: {tokens.Error} {tokens.ErrorDescription}");
         return new HttpClient { BaseAddress = Anonymous.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.As(tokens.AccessToken);
+    }
+
+    /// <summary>The plan of every statement over 50 ms goes to the server's log (auto_explain, without
+    /// ANALYZE so that it costs nothing measurable): bench/membership.sh keeps that log for EXPLAIN work.</summary>
+    private static async Task LogSlowPlansAsync(string server)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        foreach (var sql in new[]
+                 {
+                     "ALTER ROLE postgres SET session_preload_libraries = 'auto_explain'",
+                     "ALTER ROLE postgres SET auto_explain.log_min_duration = '50ms'",
+                     "ALTER ROLE postgres SET auto_explain.log_level = 'warning'",   // eng/postgres-server.sh logs warnings and above
+                 })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     public async Task<string> PostgresVersionAsync()

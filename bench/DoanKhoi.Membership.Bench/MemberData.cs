@@ -124,6 +124,17 @@ public static class MemberData
             total.Elapsed, copy.Elapsed, indexTime.Elapsed, analyze.Elapsed);
     }
 
+    /// <summary>Runs a file of SQL (an index to try), then VACUUM ANALYZE of the member tables.</summary>
+    public static async Task ExecuteFileAsync(string connectionString, string path)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var watch = Stopwatch.StartNew();
+        await ExecuteAsync(connection, await File.ReadAllTextAsync(path));
+        await ExecuteAsync(connection, $"VACUUM (ANALYZE) {string.Join(", ", Tables)}");
+        Console.WriteLine($"    done in {watch.Elapsed.TotalSeconds:0} s");
+    }
+
     private sealed record UnitRow(Guid Id, string Code, Guid ClusterId, Guid[] Branches);
 
     private static async Task<List<UnitRow>> ReadUnitsAsync(string connectionString)

@@ -19,6 +19,17 @@ Console.WriteLine();
 Console.WriteLine(Machine.Describe("DoanKhoi membership query benchmark"));
 Console.WriteLine($"members: {data.Members:N0} generated into {data.Units} units ({data.Clusters} clusters), plus the demo data set's; PostgreSQL {await system.PostgresVersionAsync()}");
 Report.Print(figures, Console.Out);
+if (settings.CompareSql is { } compare)
+{
+    // The same data, the same system, one change: what it is worth.
+    Console.WriteLine($"==> applying {compare} to the membership database, then VACUUM ANALYZE");
+    await MemberData.ExecuteFileAsync(system.MembershipDatabase, compare);
+    var after = await Queries.MeasureAsync(system, data, settings);
+    Console.WriteLine();
+    Console.WriteLine($"after {compare}: {Machine.LoadAverage()} load average");
+    Report.Print(after, Console.Out);
+    figures.AddRange(after);
+}
 if (settings.Keep)
 {
     Console.WriteLine("--keep: the system stays up; press Enter to stop it.");
