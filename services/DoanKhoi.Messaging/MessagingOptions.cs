@@ -9,7 +9,17 @@ public sealed class MessagingOptions
     /// <summary>How long one publish may wait for the broker's confirmation before it is retried.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    public int OutboxBatchSize { get; set; } = 100;
+    /// <summary>Events claimed, published and marked together. A batch's publishes overlap, so whatever its
+    /// size a batch costs one claim, one update and one commit, and two waits for the broker's
+    /// confirmations (its first event of each type goes alone); RabbitMQ confirms a persistent message
+    /// once it has synced it to disk, up to a few hundred milliseconds later when the queue is busy.
+    /// Batches of 1,000 spread those costs over more events than 500 do (bench/messaging.sh publishes an
+    /// import about a third faster), and an import of 10,000 goes out in ten. A batch holds its rows'
+    /// locks while it publishes (other instances skip them and take the next 1,000), keeps its events in
+    /// memory (a megabyte or two), and after a failure publishes again the confirmed events that
+    /// followed the failed one (subscribers drop them as duplicates); steady traffic fills batches far
+    /// smaller than this.</summary>
+    public int OutboxBatchSize { get; set; } = 1000;
 
     /// <summary>Longest wait between two attempts to publish the same event.</summary>
     public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);

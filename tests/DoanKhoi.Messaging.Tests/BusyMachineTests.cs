@@ -7,6 +7,7 @@ namespace DoanKhoi.Messaging.Tests;
 /// <summary>The suite's own servers start while another DoanKhoi (./run.sh) runs beside it: the ports
 /// they take are ones no outgoing connection can own, and a node that finds its port taken anyway
 /// moves to others instead of failing the test.</summary>
+[Collection(RabbitNode.Collection)]
 public class BusyMachineTests
 {
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using DoanKhoi.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -85,6 +86,36 @@ public sealed class NotesHost : IAsyncDisposable
         });
         return id;
     }
+
+    /// <summary>Writes <paramref name="count"/> notes and their events in one transaction, as an import does.</summary>
+    public async Task<IReadOnlyList<Guid>> WriteNotesAsync(int count)
+    {
+        var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotesDbContext>();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var id in ids)
+            {
+                db.Notes.Add(new Note { Id = id, Text = "Đoàn viên mới" });
+                db.AddEvent(new NoteWritten { NoteId = id });
+            }
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+        return ids;
+    }
+
+    /// <summary>The outbox, in sequence order, with the note each event is about.</summary>
+    public async Task<IReadOnlyList<(Guid NoteId, Outbox.OutboxMessage Row)>> OutboxAsync()
+    {
+        var rows = await QueryAsync(db => db.Set<Outbox.OutboxMessage>().AsNoTracking().OrderBy(m => m.Sequence).ToListAsync());
+        return rows.Select(m => (JsonSerializer.Deserialize<NoteWritten>(m.Body, Json)!.NoteId, m)).ToList();
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The outbox row of a note's event.</summary>
     public async Task<Outbox.OutboxMessage?> OutboxRowAsync(Guid noteId)

@@ -137,6 +137,7 @@ public class OutboxAndInboxTests(NotesFixture notes) : IClassFixture<NotesFixtur
 }
 
 /// <summary>The broker goes down and comes back: nothing committed meanwhile is lost.</summary>
+[Collection(RabbitNode.Collection)]
 public class BrokerOutageTests : IAsyncLifetime
 {
     private readonly PostgresDatabase _database = new();

@@ -8,6 +8,10 @@ namespace DoanKhoi.Messaging.Tests;
 /// it first starts (the node exits: "dist_port_already_used"), it starts again on other ports.</summary>
 public sealed class RabbitNode : IAsyncDisposable
 {
+    /// <summary>The test classes that run a node of their own, one class at a time: on a small machine
+    /// two nodes booting side by side can each take over a minute.</summary>
+    public const string Collection = "RabbitMQ nodes of their own";
+
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"doankhoi-mq-{Guid.NewGuid():N}");
     private readonly string _password = Guid.NewGuid().ToString("N");
     private Process? _process;
@@ -26,8 +30,10 @@ public sealed class RabbitNode : IAsyncDisposable
     public int PortsRetried { get; private set; }
     public string ConnectionString => $"amqp://doankhoi:{_password}@127.0.0.1:{Port}";
 
+    /// <summary>Starts the node, unless it is running.</summary>
     public async Task StartAsync()
     {
+        if (_process is { HasExited: false }) return;
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
@@ -39,7 +45,6 @@ public sealed class RabbitNode : IAsyncDisposable
             // A restart keeps its ports (the node's data is named after them); a first start moves.
             if (_started || attempt == attempts)
                 throw new InvalidOperationException($"The RabbitMQ node on port {Port} exited with {_process!.ExitCode}; see {_data}/log.");
-            _process!.Dispose();
             try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
             Port = FreePorts.Pair();
             PortsRetried++;
@@ -48,6 +53,7 @@ public sealed class RabbitNode : IAsyncDisposable
 
     private async Task<bool> TryStartAsync()
     {
+        _process?.Dispose();
         var start = new ProcessStartInfo("bash", [Path.Combine(TestServers.RepositoryRoot, "eng", "rabbitmq-server.sh")])
         {
             RedirectStandardOutput = true,
@@ -64,7 +70,7 @@ public sealed class RabbitNode : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await Eventually.Until(() => Task.FromResult(FreePorts.Accepts(Port) || _process.HasExited), TimeSpan.FromSeconds(60), "the RabbitMQ node listening");
+        await Eventually.Until(() => Task.FromResult(FreePorts.Accepts(Port) || _process.HasExited), TimeSpan.FromSeconds(120), "the RabbitMQ node listening");
         return !_process.HasExited;
     }
 
@@ -90,4 +96,14 @@ public sealed class RabbitNode : IAsyncDisposable
             try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
         }
     }
+}
+
+/// <summary>A RabbitMQ node for one test class, which its tests may stop, start and fill.</summary>
+public sealed class RabbitNodeFixture : IAsyncLifetime
+{
+    public RabbitNode Node { get; } = new();
+
+    public Task InitializeAsync() => Node.StartAsync();
+
+    public async Task DisposeAsync() => await Node.DisposeAsync();
 }

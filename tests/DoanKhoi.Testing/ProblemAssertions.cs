@@ -27,6 +27,12 @@ public static class ProblemAssertions
         return messages.EnumerateArray().Select(m => m.GetString()!).ToArray();
     }
 
+    /// <summary>Fails unless the problem names each of <paramref name="fields"/>, each with a message.</summary>
+    public static void ShouldNameFields(this JsonElement problem, params string[] fields)
+    {
+        foreach (var field in fields) Assert.NotEmpty(problem.FieldErrors(field));
+    }
+
     public static Task<T?> ReadAsync<T>(this HttpResponseMessage response) => response.Content.ReadFromJsonAsync<T>(Json);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace DoanKhoi.Messaging.Outbox;
 
 /// <summary>Publishes the committed events of a service's outbox, oldest first, and marks each
-/// dispatched only once the broker has confirmed it. A failed publish is retried with a growing delay
-/// (the broker may be down); rows are claimed with SKIP LOCKED so several instances can share the work.</summary>
+/// dispatched only once the broker has confirmed it. A batch's publishes overlap and their
+/// confirmations are awaited together (<see cref="OutboxBatchPublisher"/>), in sequence order up to the
+/// first failure. A failed publish is retried with a growing delay (the broker may be down); rows are
+/// claimed with SKIP LOCKED so several instances can share the work.</summary>
 public sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
@@ -21,12 +20,12 @@ public sealed class OutboxDispatcher<TContext>(
     TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : DbContext
 {
-    internal static readonly ActivitySource Source = new("DoanKhoi.Messaging");
-    private static readonly ConcurrentDictionary<string, Type?> Types = new();
+    private readonly OutboxBatchPublisher _publisher = new(bus);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        using var faults = bus.ConnectPublishObserver(_publisher);
         var nextCleanup = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -83,32 +82,32 @@ public sealed class OutboxDispatcher<TContext>(
                     ORDER BY sequence LIMIT {settings.OutboxBatchSize}
                     FOR UPDATE SKIP LOCKED
                     """)
+                .AsNoTracking()
                 .ToListAsync(ct);
+            if (pending.Count == 0) return new BatchResult(0, null);
 
-            var published = 0;
+            var outcome = await _publisher.PublishAsync(pending, settings.PublishTimeout, ct);
+
+            // One statement for the confirmed events, however many. The events after the first failure stay
+            // pending, even those the broker confirmed, and are published again in a later round.
+            var dispatched = pending.Take(outcome.Confirmed).Select(m => m.Sequence).ToList();
+            if (dispatched.Count > 0) await OutboxMessage.MarkDispatchedAsync(db.Set<OutboxMessage>(), dispatched, clock.GetUtcNow(), ct);
+
             TimeSpan? retryIn = null;
-            foreach (var message in pending)
+            if (outcome.Failure is { } error)
             {
-                try
-                {
-                    await PublishAsync(message, settings, ct);
-                    message.MarkDispatched(clock.GetUtcNow());
-                    published++;
-                }
-                catch (Exception e) when (!ct.IsCancellationRequested)
-                {
-                    retryIn = Backoff(message.Attempts, settings);
-                    message.MarkFailed(e, clock.GetUtcNow(), retryIn.Value);
-                    logger.LogWarning("Publishing {Type} {MessageId} failed (attempt {Attempt}); retrying in {RetryIn}: {Error}",
-                        message.MessageType, message.MessageId, message.Attempts, retryIn, message.LastError);
-                    break; // keep the order: what follows waits for the broker too
-                }
+                var message = pending[outcome.Confirmed];
+                retryIn = Backoff(message.Attempts, settings);
+                db.Attach(message);
+                message.MarkFailed(error, clock.GetUtcNow(), retryIn.Value);
+                await db.SaveChangesAsync(ct);
+                logger.LogWarning("Publishing {Type} {MessageId} failed (attempt {Attempt}); retrying in {RetryIn}: {Error}",
+                    message.MessageType, message.MessageId, message.Attempts, retryIn, message.LastError);
             }
 
-            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            if (published > 0) logger.LogDebug("Published {Count} events from the outbox of {Context}", published, typeof(TContext).Name);
-            return new BatchResult(published, retryIn);
+            if (dispatched.Count > 0) logger.LogDebug("Published {Count} events from the outbox of {Context}", dispatched.Count, typeof(TContext).Name);
+            return new BatchResult(dispatched.Count, retryIn);
         }, cancellationToken);
     }
 
@@ -126,37 +125,9 @@ public sealed class OutboxDispatcher<TContext>(
             logger.LogInformation("Removed {Events} published events and {Handled} handled-message records past retention from {Context}", events, handled, typeof(TContext).Name);
     }
 
-    private async Task PublishAsync(OutboxMessage message, MessagingOptions settings, CancellationToken cancellationToken)
-    {
-        var type = ResolveType(message.MessageType)
-            ?? throw new InvalidOperationException($"No event type named {message.MessageType} is loaded.");
-        var body = JsonSerializer.Deserialize(message.Body, type, MessageJson.Options)!;
-
-        // Continue the trace of the request that wrote the event; MassTransit's own send activity
-        // becomes a child of this one and carries the context on to the consumers.
-        ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
-        using var activity = Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
-        activity?.SetTag("messaging.message.id", message.MessageId.ToString());
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.PublishTimeout);
-        try
-        {
-            await bus.Publish(body, type, context => context.MessageId = message.MessageId, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The broker did not confirm the event within {settings.PublishTimeout.TotalSeconds:0} s.");
-        }
-    }
-
     internal static TimeSpan Backoff(int attempts, MessagingOptions settings)
     {
         var seconds = Math.Min(settings.OutboxMaxBackoff.TotalSeconds, 0.5 * Math.Pow(2, Math.Min(attempts, 16)));
         return TimeSpan.FromSeconds(seconds);
     }
-
-    private static Type? ResolveType(string fullName) => Types.GetOrAdd(fullName, name =>
-        typeof(Contracts.Membership.UnitCreated).Assembly.GetType(name)
-        ?? AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(name)).FirstOrDefault(t => t is not null));
 }

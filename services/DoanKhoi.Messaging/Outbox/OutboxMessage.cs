@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace DoanKhoi.Messaging.Outbox;
 
@@ -46,13 +47,15 @@ public sealed class OutboxMessage
         };
     }
 
-    public void MarkDispatched(DateTimeOffset now)
-    {
-        DispatchedAt = now;
-        Attempts++;
-        LastError = null;
-        NextAttemptAt = null;
-    }
+    /// <summary>Marks the events of <paramref name="sequences"/> dispatched, in one statement
+    /// (<c>UPDATE … WHERE sequence = ANY(…)</c>) whatever their number.</summary>
+    public static Task<int> MarkDispatchedAsync(IQueryable<OutboxMessage> outbox, IReadOnlyCollection<long> sequences, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        outbox.Where(m => sequences.Contains(m.Sequence)).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.DispatchedAt, now)
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.LastError, (string?)null)
+            .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), cancellationToken);
 
     public void MarkFailed(Exception error, DateTimeOffset now, TimeSpan retryIn)
     {

@@ -17,6 +17,9 @@ app.MapClustersApi();
 app.MapUnitsApi();
 app.MapMembersApi();
 app.MapLifecycleApi();
+app.MapEvaluationsApi();
+app.MapYouthCountsApi();
+app.MapMemberStatisticsApi();
 app.MapAuditApi<MembershipDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 

@@ -14,10 +14,25 @@ namespace DoanKhoi.Membership.Apis;
 /// a member only themselves.</item>
 /// <item>Reads the personal data (the whole CCCD, the ethnicity; Nghị định 13/2023/NĐ-CP): the member, the
 /// secretary of the member's own unit, the bloc office. Nobody else, whatever else they see.</item>
-/// <item>Keeps (records, admits, corrects): the bloc office and the secretary of the member's unit.</item>
+/// <item>Keeps (records, admits, corrects, grades for a year): the bloc office and the secretary of the
+/// member's unit; nobody grades their own evaluation.</item>
+/// <item>Reads a member's grades: the member, the secretaries of the member's unit (unit or branch), the
+/// bloc's posts. A cluster lead sees a unit's counts by grade, not who got which.</item>
+/// <item>Grades units, closes and reopens a year's evaluation: the standing committee.</item>
 /// </list></summary>
 public static class MemberAccess
 {
+    /// <summary>The members the caller sees as they were on <paramref name="on"/>: those then in a unit the
+    /// caller reaches now (a secretary sees who belonged to their unit, though they left since).</summary>
+    public static IQueryable<Member> VisibleOn(this IQueryable<Member> members, Caller caller, MembershipDbContext db, DateOnly on)
+    {
+        if (caller.SeesWholeBloc) return members;
+        var units = db.Units.VisibleTo(caller, db).Select(u => u.Id);
+        var self = caller.NodesOf(NodeKind.Member).ToArray();
+        return members.Where(m => self.Contains(m.Id)
+            || db.MemberPlacements.Any(p => p.MemberId == m.Id && units.Contains(p.UnitId) && p.From <= on && (p.To == null || p.To > on)));
+    }
+
     public static IQueryable<Member> VisibleTo(this IQueryable<Member> members, Caller caller, MembershipDbContext db)
     {
         if (caller.SeesWholeBloc) return members;
@@ -46,5 +61,22 @@ public static class MemberAccess
     {
         if (caller.IsMemberThemself(member.Id)) return;
         caller.EnsureKeepsMembersOf(unit, "correct a member's contact details");
+    }
+
+    /// <summary>Whether the caller reads who got which grade in <paramref name="unitId"/>.</summary>
+    public static bool SeesGradesIn(this Caller caller, Guid unitId, IReadOnlyCollection<Guid> branchesOfUnit) =>
+        caller.SeesWholeBloc || caller.Posts.Contains(Post.OnUnit(unitId)) || branchesOfUnit.Any(b => caller.Posts.Contains(Post.OnBranch(b)));
+
+    /// <summary>Nobody grades themselves: a secretary's own evaluation is the unit committee's, decided without them.</summary>
+    public static void EnsureNotOwnEvaluation(this Caller caller, Guid memberId, string field)
+    {
+        if (caller.IsMemberThemself(memberId))
+            throw new ForbiddenException("Nobody grades their own evaluation: another member of the unit's committee, or the bloc office, grades yours.", field);
+    }
+
+    public static void EnsureStandingCommittee(this Caller caller, string change)
+    {
+        if (!caller.Holds(Role.StandingCommittee))
+            throw new ForbiddenException($"Only the bloc's standing committee (Ban Thường vụ Đoàn Khối) may {change}.");
     }
 }

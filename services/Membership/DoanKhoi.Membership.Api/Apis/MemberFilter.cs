@@ -16,14 +16,32 @@ public sealed record MemberFilter(
 {
     public const int MaxQueryLength = 100;
 
+    /// <summary>A past day: who were the members (of the unit, branch or cluster) on that day, wherever
+    /// they are now. Without it, the members as they are today.</summary>
+    public DateOnly? On { get; init; }
+
     public IQueryable<Member> Apply(IQueryable<Member> query, Caller caller, MembershipDbContext db, DateOnly today, FieldErrors errors)
     {
         if (Q?.Length > MaxQueryLength) errors.Add("q", $"The search text is at most {MaxQueryLength} characters.");
-        if (UnitId is { } unit) query = query.Where(m => m.UnitId == unit);
-        if (BranchId is { } branch) query = query.Where(m => m.BranchId == branch);
-        if (ClusterId is { } cluster) query = query.Where(m => db.Units.Any(u => u.Id == m.UnitId && u.ClusterId == cluster));
+        if (On > today) errors.Add("on", $"The members of a day are known up to today, not on {On:dd/MM/yyyy}.");
+        if (On is { } on)
+        {
+            // Where each one belonged that day: a placement runs from its first day up to (not including) its end.
+            var placements = db.MemberPlacements.Where(p => p.From <= on && (p.To == null || p.To > on));
+            if (UnitId is { } u) placements = placements.Where(p => p.UnitId == u);
+            if (BranchId is { } b) placements = placements.Where(p => p.BranchId == b);
+            if (ClusterId is { } c) placements = placements.Where(p => db.Units.Any(x => x.Id == p.UnitId && x.ClusterId == c));
+            query = query.Where(m => placements.Any(p => p.MemberId == m.Id));
+            today = on;
+        }
+        else
+        {
+            if (UnitId is { } unit) query = query.Where(m => m.UnitId == unit);
+            if (BranchId is { } branch) query = query.Where(m => m.BranchId == branch);
+            if (ClusterId is { } cluster) query = query.Where(m => db.Units.Any(u => u.Id == m.UnitId && u.ClusterId == cluster));
+        }
 
-        if (Status?.Trim().ToLowerInvariant() == "all") { }
+        if (Status?.Trim().ToLowerInvariant() == "all" || (On is not null && string.IsNullOrWhiteSpace(Status))) { }
         else if (errors.Check(() => MemberInput.ParseStatus(Status)) is { } status) query = query.Where(m => m.Status == status);
         else if (string.IsNullOrWhiteSpace(Status) || Status.Trim().Equals("current", StringComparison.OrdinalIgnoreCase))
             query = query.Where(m => m.Status == MemberStatus.Active || m.Status == MemberStatus.InTransfer);

@@ -33,7 +33,7 @@ public static class MembersApi
             .WithProblem(StatusCodes.Status422UnprocessableEntity, "Outside the Union's age of 16 to 30 on the day of the resolution, or the unit is closed.");
 
         var members = app.MapGroup("/members").WithTags("Members").RequireAuthorization(Policies.Read);
-        members.MapGet("/", ListMembers).WithSummary("Find members as people type (name without diacritics, CCCD, phone, card number) and filter them; the CCCD masked, no ethnicity");
+        members.MapGet("/", ListMembers).WithSummary("Find members as people type (name without diacritics, CCCD, phone, card number) and filter them, today or as they were on a past day (`on`); the CCCD masked, no ethnicity");
         members.MapGet("/{id:guid}", GetMember).WithName(nameof(GetMember)).WithSummary("A member's whole record; the CCCD and ethnicity only for the member, the unit's secretary and the bloc office (the reading is recorded)");
         members.MapPut("/{id:guid}", CorrectMember).RequireAuthorization(Policies.Write).WithSummary("Correct a member's profile (bloc office or the unit's secretary)")
             .WithProblem(StatusCodes.Status409Conflict, Taken)
@@ -93,12 +93,14 @@ public static class MembersApi
         [FromQuery, Range(0, 120)] int? ageFrom = null, [FromQuery, Range(0, 120)] int? ageTo = null,
         [FromQuery, AllowedValues("none", "recommended", "partyMember")] string? partyStatus = null,
         [FromQuery, AllowedValues("secretary", "deputySecretary", "committeeMember")] string? post = null,
+        [FromQuery] DateOnly? on = null,
         [FromQuery, Range(1, Paging.MaxPage)] int page = 1, [FromQuery, Range(1, MaxPageSize)] int pageSize = 50)
     {
-        var filter = new MemberFilter(q, unitId, branchId, clusterId, status, gender, ethnicity, ageFrom, ageTo, partyStatus, post);
+        var filter = new MemberFilter(q, unitId, branchId, clusterId, status, gender, ethnicity, ageFrom, ageTo, partyStatus, post) { On = on };
         var errors = new FieldErrors();
         Paging.Check(errors, page, pageSize, MaxPageSize);
-        var query = filter.Apply(db.Members.AsNoTracking().VisibleTo(caller, db), caller, db, VietnamTime.Today(clock), errors);
+        var members = db.Members.AsNoTracking();
+        var query = filter.Apply(on is { } day ? members.VisibleOn(caller, db, day) : members.VisibleTo(caller, db), caller, db, VietnamTime.Today(clock), errors);
         errors.ThrowIfAny();
 
         var total = await query.CountAsync(ct);
@@ -201,8 +203,7 @@ public static class MembersApi
 
     private static async Task<(Unit Unit, Branch? Branch)> LoadUnitAsync(MembershipDbContext db, Caller caller, Guid unitId, Guid? branchId, CancellationToken ct)
     {
-        var unit = await db.Units.VisibleTo(caller, db).FirstOrDefaultAsync(u => u.Id == unitId, ct)
-            ?? (await db.Units.AnyAsync(u => u.Id == unitId, ct) ? throw new OutOfReachException("unit", unitId) : throw new NotFoundException("unit", unitId));
+        var unit = await db.Units.ReachableAsync(caller, db, unitId, ct);
         if (branchId is not { } id) return (unit, null);
         var branch = await db.Branches.FirstOrDefaultAsync(b => b.Id == id && b.UnitId == unitId, ct)
             ?? throw new ValidationFailedException("branchId", $"The unit {unit.Name} has no branch with id '{id}'.");

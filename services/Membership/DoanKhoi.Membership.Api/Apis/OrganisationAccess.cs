@@ -2,6 +2,7 @@ using DoanKhoi.Membership.Domain;
 using DoanKhoi.Membership.Infrastructure;
 using DoanKhoi.Problems;
 using DoanKhoi.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace DoanKhoi.Membership.Apis;
 
@@ -20,6 +21,11 @@ public static class OrganisationAccess
         return units.Where(u => clusters.Contains(u.ClusterId) || unitIds.Contains(u.Id)
                                 || db.Branches.Any(b => b.UnitId == u.Id && branches.Contains(b.Id)));
     }
+
+    /// <summary>The unit, if the caller reaches it; one out of reach is "not found", like one that does not exist.</summary>
+    public static async Task<Unit> ReachableAsync(this IQueryable<Unit> units, Caller caller, MembershipDbContext db, Guid unitId, CancellationToken ct) =>
+        await units.VisibleTo(caller, db).FirstOrDefaultAsync(u => u.Id == unitId, ct)
+        ?? (await units.AnyAsync(u => u.Id == unitId, ct) ? throw new OutOfReachException("unit", unitId) : throw new NotFoundException("unit", unitId));
 
     /// <summary>The clusters the caller leads, and those of the units they reach.</summary>
     public static IQueryable<Cluster> VisibleTo(this IQueryable<Cluster> clusters, Caller caller, MembershipDbContext db)

@@ -1,4 +1,5 @@
 using DoanKhoi.Membership.Domain;
+using DoanKhoi.Membership.Domain.Evaluations;
 using DoanKhoi.Membership.Domain.Members;
 using DoanKhoi.Messaging;
 using DoanKhoi.Messaging.Audit;
@@ -14,6 +15,10 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberPlacement> MemberPlacements => Set<MemberPlacement>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<EvaluationYear> EvaluationYears => Set<EvaluationYear>();
+    public DbSet<MemberEvaluation> MemberEvaluations => Set<MemberEvaluation>();
+    public DbSet<UnitEvaluation> UnitEvaluations => Set<UnitEvaluation>();
+    public DbSet<YouthCount> YouthCounts => Set<YouthCount>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -142,6 +147,59 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.HasIndex(t => new { t.FromUnitId, t.Status });
             // A pending transfer is never lost, and never doubled: one at a time per member.
             e.HasIndex(t => t.MemberId).IsUnique().HasFilter("status = 'Pending'").HasDatabaseName("ix_transfers_one_pending_per_member");
+        });
+
+        model.Entity<EvaluationYear>(e =>
+        {
+            e.HasKey(y => y.Year);
+            e.Property(y => y.Year).ValueGeneratedNever();
+            e.Property(y => y.ClosedBy).HasMaxLength(200);
+            e.Property(y => y.Version).IsConcurrencyToken();
+            e.OwnsMany(y => y.Steps, s =>
+            {
+                s.ToTable("evaluation_year_steps");
+                s.WithOwner().HasForeignKey(x => x.Year);
+                s.HasKey(x => x.Id);
+                s.Property(x => x.Id).UseIdentityAlwaysColumn();
+                s.Property(x => x.Change).HasConversion<string>().HasMaxLength(20);
+                s.Property(x => x.Reason).HasMaxLength(EvaluationYear.MaxReasonLength);
+                s.Property(x => x.By).HasMaxLength(200);
+            });
+            e.Navigation(y => y.Steps).HasField("_steps");
+        });
+
+        model.Entity<MemberEvaluation>(e =>
+        {
+            e.Property(x => x.UnitId).IsAuditedUnit();
+            e.HasIndex(x => new { x.MemberId, x.Year }).IsUnique();
+            e.HasIndex(x => new { x.Year, x.UnitId, x.Grade });
+            e.Property(x => x.Grade).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Note).HasMaxLength(MemberEvaluation.MaxNoteLength);
+            e.Property(x => x.GradedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<UnitEvaluation>(e =>
+        {
+            e.Property(x => x.UnitId).IsAuditedUnit();
+            e.HasIndex(x => new { x.UnitId, x.Year }).IsUnique();
+            e.Property(x => x.Grade).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Note).HasMaxLength(MemberEvaluation.MaxNoteLength);
+            e.Property(x => x.GradedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<YouthCount>(e =>
+        {
+            e.Property(x => x.UnitId).IsAuditedUnit();
+            e.HasIndex(x => new { x.UnitId, x.CountedOn }).IsUnique();
+            e.Property(x => x.Note).HasMaxLength(YouthCount.MaxNoteLength);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         model.AddOutboxAndInbox().AddAuditTrail();

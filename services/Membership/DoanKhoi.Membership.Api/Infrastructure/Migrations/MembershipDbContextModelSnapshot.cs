@@ -110,6 +110,154 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                     b.ToTable("clusters", (string)null);
                 });
 
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Evaluations.EvaluationYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_closed");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Year")
+                        .HasName("pk_evaluation_years");
+
+                    b.ToTable("evaluation_years", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Evaluations.MemberEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<DateTimeOffset>("GradedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("graded_at");
+
+                    b.Property<string>("GradedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("graded_by");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_evaluations");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_member_evaluations_unit_id");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_evaluations_member_id_year");
+
+                    b.HasIndex("Year", "UnitId", "Grade")
+                        .HasDatabaseName("ix_member_evaluations_year_unit_id_grade");
+
+                    b.ToTable("member_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Evaluations.UnitEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<DateTimeOffset>("GradedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("graded_at");
+
+                    b.Property<string>("GradedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("graded_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_evaluations");
+
+                    b.HasIndex("UnitId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_evaluations_unit_id_year");
+
+                    b.ToTable("unit_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -467,6 +615,56 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.YouthCount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CountedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("counted_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Youths")
+                        .HasColumnType("integer")
+                        .HasColumnName("youths");
+
+                    b.HasKey("Id")
+                        .HasName("pk_youth_counts");
+
+                    b.HasIndex("UnitId", "CountedOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_youth_counts_unit_id_counted_on");
+
+                    b.ToTable("youth_counts", (string)null);
+                });
+
             modelBuilder.Entity("DoanKhoi.Messaging.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -648,6 +846,89 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_branches_units_unit_id");
+                });
+
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Evaluations.EvaluationYear", b =>
+                {
+                    b.OwnsMany("DoanKhoi.Membership.Domain.Evaluations.EvaluationYearStep", "Steps", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b1.Property<long>("Id"));
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("by");
+
+                            b1.Property<string>("Change")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("change");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("reason");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("integer")
+                                .HasColumnName("version");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("integer")
+                                .HasColumnName("year");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_evaluation_year_steps");
+
+                            b1.HasIndex("Year")
+                                .HasDatabaseName("ix_evaluation_year_steps_year");
+
+                            b1.ToTable("evaluation_year_steps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("Year")
+                                .HasConstraintName("fk_evaluation_year_steps_evaluation_years_year");
+                        });
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Evaluations.MemberEvaluation", b =>
+                {
+                    b.HasOne("DoanKhoi.Membership.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_evaluations_members_member_id");
+
+                    b.HasOne("DoanKhoi.Membership.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_evaluations_units_unit_id");
+                });
+
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Evaluations.UnitEvaluation", b =>
+                {
+                    b.HasOne("DoanKhoi.Membership.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_evaluations_units_unit_id");
                 });
 
             modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.Member", b =>
@@ -859,6 +1140,16 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                         });
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.YouthCount", b =>
+                {
+                    b.HasOne("DoanKhoi.Membership.Domain.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_youth_counts_units_unit_id");
                 });
 
             modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.Member", b =>
