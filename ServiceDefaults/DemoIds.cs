@@ -3,12 +3,15 @@ using System.Text;
 
 namespace DoanKhoi;
 
-/// <summary>The ids of the demo data set's clusters and units, the same in every service and on every
+/// <summary>The ids of the demo data set's clusters, units and members, the same in every service and on every
 /// machine, so the demo accounts (identity) can hold posts on the demo units (membership). Demo only.</summary>
 public static class DemoIds
 {
     public const string FirstClusterCode = "CUM-01";
     public const string FirstUnitCode = "DTN-VPTU";   // Đoàn Thanh niên Văn phòng Tỉnh ủy, in CUM-01
+
+    /// <summary>The demo member (account <c>doanvien</c>), a member of <see cref="FirstUnitCode"/>.</summary>
+    public static readonly Guid DemoMember = Of("member/doanvien");
 
     public static Guid Of(string code)
     {

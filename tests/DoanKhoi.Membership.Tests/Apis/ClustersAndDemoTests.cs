@@ -2,9 +2,12 @@ using System.Net.Http.Json;
 using System.Net;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Membership.Apis;
+using DoanKhoi.Membership.Domain.Members;
 using DoanKhoi.Membership.Extensions;
+using DoanKhoi.Problems;
 using DoanKhoi.Security;
 using DoanKhoi.Testing;
+using DoanKhoi.Text;
 
 namespace DoanKhoi.Membership.Tests.Apis;
 
@@ -68,8 +71,9 @@ public class DemoDataTests(DemoMembershipApiFactory demo) : IClassFixture<DemoMe
         Assert.Equal(codes.Count, codes.Distinct().Count());
         Assert.Contains("DTN-SYT", codes);
 
+        // The members' events too (about 3,500): the outbox publishes them in the background.
         await Eventually.Until(async () => await demo.Factory.Database.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL") == 0,
-            what: "every demo event published");
+            TimeSpan.FromMinutes(3), "every demo event published");
         Assert.Equal(43, demo.Factory.Harness.Published.Select<UnitCreated>().Count());
         Assert.Equal(43, await demo.Factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE entity_type = 'Unit' AND actor = 'system:demo-data'"));
     }
@@ -86,6 +90,64 @@ public class DemoDataTests(DemoMembershipApiFactory demo) : IClassFixture<DemoMe
         Assert.Equal(8, ledUnits!.Total);
         Assert.All(ledUnits.Items, u => Assert.Equal(DemoIds.FirstClusterCode, u.ClusterCode));
         Assert.Equal(["Đoàn Thanh niên Văn phòng Tỉnh ủy"], ownUnits!.Items.Select(u => u.Name));
+    }
+
+    [Fact]
+    public async Task The_demo_units_have_about_3000_plausible_members_with_valid_CCCDs_some_in_transfer_and_some_turning_30_soon()
+    {
+        var db = demo.Factory.Database;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, VietnamTime.Zone).DateTime);
+
+        Assert.Equal(DemoMembers.Total, await db.ScalarAsync<long>("SELECT count(*) FROM members"));
+        Assert.Equal(43, await db.ScalarAsync<long>("SELECT count(DISTINCT unit_id) FROM members"));
+        var people = await db.ColumnAsync<string>(
+            "SELECT citizen_id || '|' || to_char(date_of_birth, 'YYYY-MM-DD') || '|' || gender || '|' || full_name FROM members WHERE citizen_id IS NOT NULL");
+        Assert.True(people.Count > 2900, $"{people.Count} members with a CCCD");
+        Assert.All(people, row =>
+        {
+            var (cccd, born, gender) = (row.Split('|')[0], DateOnly.Parse(row.Split('|')[1]), Enum.Parse<Gender>(row.Split('|')[2]));
+            var errors = new FieldErrors();
+            CitizenId.From(cccd).CheckAgainst(born, gender, errors);
+            Assert.False(errors.Any, $"{row}: the CCCD contradicts the date of birth or the gender");
+            PersonName.From(row.Split('|')[3]);
+        });
+        Assert.Contains(people, p => p.StartsWith("020", StringComparison.Ordinal));
+
+        // Tày, Nùng and Kinh mostly; a few of the other peoples of Lạng Sơn.
+        var ethnicities = await db.ColumnAsync<string>("SELECT ethnicity_code FROM members");
+        Assert.True(ethnicities.Count(e => e is "02" or "07" or "01") > 2600);
+        Assert.Contains("09", ethnicities);
+        Assert.Contains("08", ethnicities);
+
+        var inTransfer = await db.ScalarAsync<long>("SELECT count(*) FROM members WHERE status = 'InTransfer'");
+        Assert.InRange(inTransfer, 10, 100);
+        Assert.Equal(inTransfer, await db.ScalarAsync<long>("SELECT count(*) FROM transfers WHERE status = 'Pending'"));
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM transfers WHERE status = 'Accepted'") > 5);
+
+        var turning30Soon = await db.ScalarAsync<long>(
+            $"SELECT count(*) FROM members WHERE status IN ('Active', 'InTransfer') AND date_of_birth + interval '30 years' > '{today:yyyy-MM-dd}' AND date_of_birth + interval '30 years' <= '{today.AddMonths(6):yyyy-MM-dd}'");
+        Assert.True(turning30Soon >= 20, $"{turning30Soon} members turn 30 within 6 months");
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM members WHERE status = 'Matured'") > 10);
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM members WHERE status = 'Left'") > 10);
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM members WHERE party_status = 'PartyMember'") > 100);
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM members WHERE party_status = 'Recommended'") > 10);
+        Assert.Equal(43, await db.ScalarAsync<long>("SELECT count(DISTINCT m.unit_id) FROM member_posts p JOIN members m ON m.id = p.member_id WHERE p.post = 'Secretary'"));
+        var ages = await db.ColumnAsync<int>($"SELECT date_part('year', age('{today:yyyy-MM-dd}', date_of_birth))::int FROM members WHERE status = 'Active'");
+        Assert.True(ages.Count(a => a is >= 18 and <= 30) > ages.Count * 0.95);
+    }
+
+    [Fact]
+    public async Task The_demo_member_is_in_the_demo_secretarys_unit_and_reads_their_own_record()
+    {
+        var member = demo.Factory.CreateClient().As(Post.OfMember(DemoIds.DemoMember));
+        var secretary = demo.Factory.CreateClient().As(Post.OnUnit(DemoIds.Of(DemoIds.FirstUnitCode)));
+
+        var own = await member.GetFromJsonAsync<MemberResponse>($"/members/{DemoIds.DemoMember}", ProblemAssertions.Json);
+        var listed = await secretary.GetFromJsonAsync<PagedList<MemberListItem>>("/members?q=hoang thi thu trang", ProblemAssertions.Json);
+
+        Assert.Equal((DemoMembers.DemoMemberName, DemoIds.Of(DemoIds.FirstUnitCode)), (own!.FullName, own.UnitId));
+        Assert.Contains(listed!.Items, m => m.Id == DemoIds.DemoMember);
+        Assert.True(listed.Total < 50, "the secretary sees their own unit only");
     }
 
     [Fact]

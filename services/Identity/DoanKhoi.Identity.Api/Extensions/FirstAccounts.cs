@@ -37,6 +37,7 @@ public sealed class FirstAccounts(
         ("kiemtra", "Ủy ban Kiểm tra (demo)", Post.Bloc(Role.InspectionCommittee)),
         ("cumtruong", "Cụm trưởng Cụm 1 (demo)", Post.OnCluster(DemoIds.Of(DemoIds.FirstClusterCode))),
         ("bithu", "Bí thư Đoàn TN Văn phòng Tỉnh ủy (demo)", Post.OnUnit(DemoIds.Of(DemoIds.FirstUnitCode))),
+        ("doanvien", "Hoàng Thị Thu Trang, đoàn viên (demo)", Post.OfMember(DemoIds.DemoMember)),
     ];
 
     public async Task StartAsync(CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed class DemoDataOptions
 }
 
 /// <summary>Loads a plausible Lạng Sơn bloc (5 emulation clusters, the 43 grassroots units that receive
-/// the programme, a few branches) into an empty database, through the domain so that every other
+/// the programme, a few branches, about 3,000 members: <see cref="DemoMembers"/>) into an empty database, through the domain so that every other
 /// service hears of it through the usual events. Does nothing when the organisation is not empty.</summary>
 public sealed class DemoDataLoader(IServiceScopeFactory scopes, IOptions<DemoDataOptions> options, TimeProvider clock, ILogger<DemoDataLoader> logger) : IHostedService
 {
@@ -90,6 +90,23 @@ public sealed class DemoDataLoader(IServiceScopeFactory scopes, IOptions<DemoDat
         }
 
         using var actor = AuditActor.Use("system:demo-data");
+        var started = clock.GetTimestamp();
+        var members = 0;
+        // All or nothing: a start interrupted half-way leaves an empty organisation, loaded again next time.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var units = await LoadOrganisationAsync(db, cancellationToken);
+            members = await DemoMembers.LoadAsync(db, units, VietnamTime.Today(clock), clock.GetUtcNow(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        logger.LogInformation("Loaded the demo organisation: {Clusters} clusters, {Units} units, {Members} members in {Elapsed:0.0} s",
+            Clusters.Length, Units.Length, members, clock.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private async Task<List<DemoMembers.DemoUnit>> LoadOrganisationAsync(MembershipDbContext db, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var clusters = Clusters.Select(c => Cluster.Create(OrganisationCode.From(c.Code), OrganisationName.From(c.Name), now, DemoIds.Of(c.Code))).ToList();
         foreach (var cluster in clusters)
@@ -99,12 +116,14 @@ public sealed class DemoDataLoader(IServiceScopeFactory scopes, IOptions<DemoDat
         }
 
         var codes = new HashSet<string>();
+        var units = new List<DemoMembers.DemoUnit>();
         foreach (var (clusterNumber, kind, name) in Units)
         {
             var code = UniqueCode(name, codes);
             var unit = Unit.Create(OrganisationCode.From(code), OrganisationName.From(name), kind, clusters[clusterNumber - 1], now, DemoIds.Of(code));
             db.Units.Add(unit);
             db.AddEvent(new UnitCreated { Unit = unit.ToSnapshot(), OccurredAt = now }, clock);
+            var branches = new List<Branch>();
             if (!name.StartsWith("Chi đoàn", StringComparison.Ordinal))
             {
                 foreach (var branchName in new[] { "Chi đoàn Văn phòng", "Chi đoàn Chuyên môn" })
@@ -112,12 +131,15 @@ public sealed class DemoDataLoader(IServiceScopeFactory scopes, IOptions<DemoDat
                     var branch = Branch.Create(unit, OrganisationName.From(branchName), now);
                     db.Branches.Add(branch);
                     db.AddEvent(new BranchCreated { Branch = branch.ToSnapshot(), OccurredAt = now }, clock);
+                    branches.Add(branch);
                 }
             }
+            units.Add(new DemoMembers.DemoUnit(unit, branches));
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Loaded the demo organisation: {Clusters} clusters, {Units} units", clusters.Count, Units.Length);
+        db.ChangeTracker.Clear();
+        return units;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

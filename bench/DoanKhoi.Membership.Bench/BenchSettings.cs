@@ -1,0 +1,26 @@
+namespace DoanKhoi.Membership.Bench;
+
+/// <summary>The benchmark's arguments: <c>--members 1000000</c> (6000000 for the large run),
+/// <c>--requests 300</c> timed per query after <c>--warmup 30</c>, <c>--seed</c> for the generator,
+/// <c>--keep</c> to leave the system up for EXPLAIN ANALYZE, <c>--compare-sql file.sql</c> to run that SQL
+/// (an index to try) on the membership database after the first measurement and measure again.</summary>
+public sealed record BenchSettings(string Postgres, string RabbitMq, int Members, int Requests, int Warmup, int Seed, bool Keep, string? CompareSql)
+{
+    public static BenchSettings From(string[] args)
+    {
+        string? Value(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+        var postgres = Environment.GetEnvironmentVariable("DOANKHOI_BENCH_POSTGRES")
+            ?? throw new InvalidOperationException("DOANKHOI_BENCH_POSTGRES (a PostgreSQL server's connection string) is not set: run bench/membership.sh.");
+        var rabbitMq = Environment.GetEnvironmentVariable("DOANKHOI_BENCH_RABBITMQ")
+            ?? throw new InvalidOperationException("DOANKHOI_BENCH_RABBITMQ (an amqp:// URI) is not set: run bench/membership.sh.");
+        return new BenchSettings(postgres, rabbitMq,
+            int.Parse(Value("--members") ?? "1000000"), int.Parse(Value("--requests") ?? "300"), int.Parse(Value("--warmup") ?? "30"),
+            int.Parse(Value("--seed") ?? "20261126"), args.Contains("--keep"), Value("--compare-sql"));
+    }
+
+    public override string ToString() => $"{Members:N0} members, {Requests} timed requests per query after {Warmup} to warm up, seed {Seed}" + (CompareSql is null ? "" : $", then again after {CompareSql}");
+}
