@@ -137,6 +137,20 @@ public class DemoDataTests(DemoMembershipApiFactory demo) : IClassFixture<DemoMe
     }
 
     [Fact]
+    public async Task The_demo_evaluation_of_2022_is_closed_with_every_unit_and_most_members_graded()
+    {
+        var standing = demo.Factory.CreateClient().As(Post.Bloc(Role.StandingCommittee));
+
+        var year = (await standing.GetFromJsonAsync<EvaluationYearResponse>("/evaluations/2022", ProblemAssertions.Json))!;
+
+        Assert.True(year.Closed);
+        Assert.All(year.Units, u => Assert.NotNull(u.Grade));
+        var members = year.MemberGrades.Excellent + year.MemberGrades.Good + year.MemberGrades.Pass + year.MemberGrades.Fail;
+        Assert.InRange(members, 2000, 3000);
+        Assert.True(year.MemberGrades.Fail < members / 10, $"{year.MemberGrades}");
+    }
+
+    [Fact]
     public async Task The_demo_member_is_in_the_demo_secretarys_unit_and_reads_their_own_record()
     {
         var member = demo.Factory.CreateClient().As(Post.OfMember(DemoIds.DemoMember));

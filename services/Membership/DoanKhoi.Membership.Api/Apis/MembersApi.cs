@@ -104,14 +104,23 @@ public static class MembersApi
         errors.ThrowIfAny();
 
         var total = await query.CountAsync(ct);
+        // Only the list's columns: a whole member would bring its history and placements along.
+        var today = VietnamTime.Today(clock);
         var rows = await query
             .OrderBy(m => m.FullNameFolded).ThenBy(m => m.DateOfBirth).ThenBy(m => m.Id)
             .Skip(Paging.Skip(page, pageSize)).Take(pageSize)
-            .Select(m => new { Member = m, Unit = db.Units.First(u => u.Id == m.UnitId), Branch = db.Branches.FirstOrDefault(b => b.Id == m.BranchId) })
+            .Select(m => new
+            {
+                m.Id, m.FullName, m.DateOfBirth, m.Gender, m.CitizenId, m.Phone, m.CardNumber, m.UnitId, m.BranchId, m.Status, m.PartyStatus, m.IsCadre, m.JoinedUnionOn,
+                UnitName = db.Units.Where(u => u.Id == m.UnitId).Select(u => u.Name).First(),
+                BranchName = db.Branches.Where(b => b.Id == m.BranchId).Select(b => b.Name).FirstOrDefault(),
+                Post = m.Posts.Where(p => p.From <= today && (p.To == null || p.To >= today)).Select(p => (UnionPost?)p.Post).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        var today = VietnamTime.Today(clock);
-        return TypedResults.Ok(new PagedList<MemberListItem>(
-            rows.Select(r => MemberListItem.From(r.Member, r.Unit, r.Branch, caller.SeesPersonalDataOf(r.Member), today)).ToList(), total, page, pageSize));
+        return TypedResults.Ok(new PagedList<MemberListItem>(rows.Select(r => new MemberListItem(
+            r.Id, r.FullName, r.DateOfBirth, UnionAge.On(r.DateOfBirth, today), r.Gender, r.CitizenId is { } c ? Domain.Members.CitizenId.Mask(c) : null,
+            caller.SeesPersonalDataIn(r.UnitId) || caller.IsMemberThemself(r.Id) ? r.Phone : null, r.CardNumber, r.UnitId, r.UnitName, r.BranchId, r.BranchName,
+            r.Status, r.PartyStatus, r.IsCadre, r.Post, r.JoinedUnionOn)).ToList(), total, page, pageSize));
     }
 
     public static async Task<Ok<MemberResponse>> GetMember(Guid id, Caller caller, MembershipDbContext db, AuditActor actor, TimeProvider clock, CancellationToken ct)

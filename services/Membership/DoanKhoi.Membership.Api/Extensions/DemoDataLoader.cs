@@ -99,6 +99,8 @@ public sealed class DemoDataLoader(IServiceScopeFactory scopes, IOptions<DemoDat
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var units = await LoadOrganisationAsync(db, cancellationToken);
             members = await DemoMembers.LoadAsync(db, units, VietnamTime.Today(clock), clock.GetUtcNow(), cancellationToken);
+            db.ChangeTracker.Clear();
+            await DemoEvaluations.LoadAsync(db, VietnamTime.Today(clock), clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         logger.LogInformation("Loaded the demo organisation: {Clusters} clusters, {Units} units, {Members} members in {Elapsed:0.0} s",

@@ -95,6 +95,10 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.HasOne<Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Branch>().WithMany().HasForeignKey(m => m.BranchId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.UnitId, m.Status, m.FullNameFolded });
+            // A unit's list, a page at a time in the list's order, read straight off the index (bench/membership.sh).
+            e.HasIndex(m => new { m.UnitId, m.FullNameFolded, m.DateOfBirth, m.Id })
+                .HasFilter("status IN ('Active', 'InTransfer')")
+                .HasDatabaseName("ix_members_current_by_unit_and_name");
             e.HasIndex(m => m.DateOfBirth);
             e.OwnsMany(m => m.History, h =>
             {

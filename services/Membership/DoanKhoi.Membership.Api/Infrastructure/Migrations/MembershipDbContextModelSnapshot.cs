@@ -404,6 +404,10 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                     b.HasIndex("UnitId", "Status", "FullNameFolded")
                         .HasDatabaseName("ix_members_unit_id_status_full_name_folded");
 
+                    b.HasIndex("UnitId", "FullNameFolded", "DateOfBirth", "Id")
+                        .HasDatabaseName("ix_members_current_by_unit_and_name")
+                        .HasFilter("status IN ('Active', 'InTransfer')");
+
                     b.ToTable("members", (string)null);
                 });
 
