@@ -73,7 +73,13 @@ public class AccessTests(DoanKhoiSystem system)
     [Fact]
     public async Task Over_the_limit_a_caller_gets_429_with_Retry_After_while_others_go_on()
     {
-        var caller = await AccountAsync($"member@member:{Guid.NewGuid()}");
+        // A member post names a member membership recorded: identity hears of them moments later.
+        var (_, unit) = await CreateUnitAsync("Đoàn Thanh niên Sở Ngoại vụ");
+        var member = await (await Office.PostAsJsonAsync($"/api/membership/units/{unit}/members", new
+        {
+            fullName = "Chu Thị Hằng", dateOfBirth = "1999-05-05", gender = "female", ethnicity = "Tày", joinedUnionOn = "2016-03-26",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var caller = await AccountAsync($"member@member:{member.GetProperty("id").GetGuid()}");
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i <= DoanKhoiSystem.PermitsPerCaller; i++)

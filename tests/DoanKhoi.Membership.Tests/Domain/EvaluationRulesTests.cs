@@ -97,7 +97,7 @@ public class EvaluationRulesTests
         Assert.Equal((45, 2), (second.Youths, second.Version));
         Assert.Throws<ValidationFailedException>(() => YouthCount.Record(unit, null, new DateOnly(2026, 3, 2), -3, null, Decision));
 
-        unit.Close(new DateOnly(2026, 3, 20), "Hợp nhất vào Đoàn Sở Tài chính", Now);
-        Assert.Throws<DomainRuleException>(() => YouthCount.Record(unit, null, new DateOnly(2026, 3, 21), 10, null, Decision));
+        unit.Close(Today, "Hợp nhất vào Đoàn Sở Tài chính", Now);
+        Assert.Throws<DomainRuleException>(() => YouthCount.Record(unit, null, Today, 10, null, Decision));
     }
 }
