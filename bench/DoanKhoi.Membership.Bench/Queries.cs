@@ -68,10 +68,11 @@ public static class Queries
         {
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("total", out var total) && total.ValueKind == JsonValueKind.Number)
+            var total = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("total", out var t) ? t : default;
+            if (total.ValueKind == JsonValueKind.Number)
                 return $"200, total {total.GetInt64():N0}, {(root.TryGetProperty("items", out var items) ? items.GetArrayLength() : 0)} on the page";
             // The statistics: a total row and a row per group.
-            if (root.ValueKind == JsonValueKind.Object && total.ValueKind == JsonValueKind.Object && root.TryGetProperty("rows", out var rows))
+            if (total.ValueKind == JsonValueKind.Object && root.TryGetProperty("rows", out var rows))
                 return $"200, {total.GetProperty("members").GetInt64():N0} members in {rows.GetArrayLength()} rows";
             if (root.ValueKind == JsonValueKind.Array) return $"200, {root.GetArrayLength()} rows";
             return $"200, {body.Length:N0} bytes";
