@@ -8,7 +8,7 @@ namespace DoanKhoi.Membership.Domain.Members;
 /// leaving. Nothing is ever deleted: every step is dated, with who decided it, on the member's history,
 /// and where the member belonged when is kept as placements ("who were the members of unit X on
 /// 30/06/2023"). The member raises its own events; whoever changes it only saves.</summary>
-public sealed class Member : AggregateRoot
+public sealed partial class Member : AggregateRoot
 {
     private readonly List<MemberHistoryEntry> _history = [];
     private readonly List<MemberPlacement> _placements = [];
@@ -188,69 +188,6 @@ public sealed class Member : AggregateRoot
         });
     }
 
-    /// <summary>Trưởng thành Đoàn, on the unit's decision: only past 30, and not while a Union post's term runs.</summary>
-    public void Mature(Decision decision)
-    {
-        EnsureStatus(MemberStatus.Active, "matured out");
-        var age = UnionAge.On(DateOfBirth, decision.EffectiveOn);
-        if (age <= UnionAge.Maximum)
-            throw new DomainRuleException($"A member matures out of the Union past {UnionAge.Maximum} (Điều lệ Đoàn); on {decision.EffectiveOn:dd/MM/yyyy} {FullName} is {age}.");
-        if (PostOn(decision.EffectiveOn) is { } post)
-            throw new DomainRuleException($"{FullName} holds a Union post ({post}) and stays a member until its term ends.");
-        End(MemberStatus.Matured, null, null, decision);
-        Record(MemberChange.Matured, decision.EffectiveOn, null, decision);
-        Raise(new MemberMatured { Member = ToSnapshot(), EffectiveOn = decision.EffectiveOn, OccurredAt = decision.At });
-    }
-
-    /// <summary>Leaves the bloc's rolls: transferred out of the bloc (with the letter), moved away,
-    /// removed, expelled or deceased; with the reason.</summary>
-    public void Leave(LeaveReason reason, string? note, Decision decision)
-    {
-        if (Status is not (MemberStatus.Active or MemberStatus.InTransfer))
-            throw new DomainRuleException($"{FullName} already left the Union's rolls in the bloc ({Status.ToString().ToLowerInvariant()}, {LeftOn:dd/MM/yyyy}).");
-        if (Status == MemberStatus.InTransfer)
-            throw new DomainRuleException($"{FullName} is in transfer: the receiving unit decides first, or the transfer is withdrawn.");
-        note = string.IsNullOrWhiteSpace(note) ? null : Text.VietnameseText.Clean(note);
-        if (note?.Length > 500) throw new ValidationFailedException("note", "The reason is at most 500 characters.");
-        if (reason is Members.LeaveReason.Removed or Members.LeaveReason.Expelled && note is null)
-            throw new ValidationFailedException("note", "Removing (xóa tên) or expelling (khai trừ) a member needs the reason and the decision.");
-        End(MemberStatus.Left, reason, note, decision);
-        Record(MemberChange.Left, decision.EffectiveOn, $"{reason}: {note}", decision);
-        Raise(new MemberLeft
-        {
-            Member = ToSnapshot(), Reason = char.ToLowerInvariant(reason.ToString()[0]) + reason.ToString()[1..],
-            EffectiveOn = decision.EffectiveOn, OccurredAt = decision.At,
-        });
-    }
-
-    /// <summary>Giới thiệu đoàn viên ưu tú cho Đảng, by the unit's decision.</summary>
-    public void RecommendToParty(string decisionNumber, Decision decision)
-    {
-        EnsureStatus(MemberStatus.Active, "recommended to the Party");
-        if (PartyStatus != PartyStatus.None)
-            throw new DomainRuleException(PartyStatus == PartyStatus.PartyMember
-                ? $"{FullName} is already a Party member."
-                : $"{FullName} was already recommended to the Party; the Party's answer comes next.");
-        var number = Text.VietnameseText.Clean(decisionNumber);
-        if (number.Length is 0 or > 50) throw new ValidationFailedException("decisionNumber", "The unit's decision number is required, at most 50 characters.");
-        PartyStatus = PartyStatus.Recommended;
-        Version++;
-        Record(MemberChange.RecommendedToParty, decision.EffectiveOn, number, decision);
-        Raise(new MemberRecommendedToParty { Member = ToSnapshot(), DecisionNumber = number, EffectiveOn = decision.EffectiveOn, OccurredAt = decision.At });
-    }
-
-    /// <summary>The Party's answer to the recommendation: admitted (kết nạp Đảng), or not (the member
-    /// may be recommended again later).</summary>
-    public void DecidePartyAdmission(bool admitted, Decision decision)
-    {
-        if (PartyStatus != PartyStatus.Recommended)
-            throw new DomainRuleException($"{FullName} has not been recommended to the Party; the Party admits recommended members.");
-        PartyStatus = admitted ? PartyStatus.PartyMember : PartyStatus.None;
-        Version++;
-        Record(admitted ? MemberChange.AdmittedToParty : MemberChange.NotAdmittedToParty, decision.EffectiveOn, null, decision);
-        Raise(new MemberPartyAdmissionDecided { Member = ToSnapshot(), Admitted = admitted, EffectiveOn = decision.EffectiveOn, OccurredAt = decision.At });
-    }
-
     public MemberSnapshot ToSnapshot() => new()
     {
         MemberId = Id, FullName = FullName, DateOfBirth = DateOfBirth, Gender = Gender == Gender.Male ? "male" : "female",
@@ -340,83 +277,4 @@ public sealed class Member : AggregateRoot
 
     private void Record(MemberChange change, DateOnly effectiveOn, string? detail, Decision decision) =>
         _history.Add(new MemberHistoryEntry(Id, Version, change, effectiveOn, detail, decision.By, decision.At));
-}
-
-/// <summary>Who decided a step, when it took effect, and when it was recorded.</summary>
-public sealed record Decision(DateOnly EffectiveOn, string By, DateTimeOffset At);
-
-/// <summary>A member's profile as a request or a spreadsheet row gives it, each value already valid,
-/// the CCCD checked against the date of birth and the gender.</summary>
-public sealed record MemberProfile(
-    PersonName Name, DateOnly DateOfBirth, Gender Gender, Ethnicity Ethnicity, CitizenId? CitizenId,
-    string? Phone, string? Email, DateOnly JoinedUnionOn, string? CardNumber, bool IsCadre, PartyStatus PartyStatus);
-
-public enum MemberChange
-{
-    Registered,
-    Admitted,
-    ProfileCorrected,
-    ContactCorrected,
-    PostsChanged,
-    TransferIssued,
-    Transferred,
-    TransferRejected,
-    TransferWithdrawn,
-    Matured,
-    Left,
-    RecommendedToParty,
-    AdmittedToParty,
-    NotAdmittedToParty,
-}
-
-/// <summary>Why a member left the bloc's rolls.</summary>
-public enum LeaveReason
-{
-    /// <summary>Chuyển sinh hoạt ra ngoài Đoàn Khối, with the introduction letter.</summary>
-    TransferredOut,
-    /// <summary>Moved away or stopped taking part (chuyển đi nơi khác).</summary>
-    MovedAway,
-    /// <summary>Xóa tên khỏi danh sách đoàn viên.</summary>
-    Removed,
-    /// <summary>Khai trừ, by discipline.</summary>
-    Expelled,
-    Deceased,
-}
-
-/// <summary>One step of a member's life in the Union, kept for as long as the member is.</summary>
-public sealed record MemberHistoryEntry(Guid MemberId, int Version, MemberChange Change, DateOnly EffectiveOn, string? Detail, string By, DateTimeOffset At)
-{
-    /// <summary>Store-generated, so a new entry is always inserted.</summary>
-    public long Id { get; private set; }
-}
-
-/// <summary>Where a member belonged from one day (inclusive) to another (exclusive; open while current).</summary>
-public sealed class MemberPlacement(Guid memberId, Guid unitId, Guid? branchId, DateOnly from, DateOnly? to)
-{
-    public long Id { get; private set; }
-    public Guid MemberId { get; private set; } = memberId;
-    public Guid UnitId { get; private set; } = unitId;
-    public Guid? BranchId { get; private set; } = branchId;
-    public DateOnly From { get; private set; } = from;
-    public DateOnly? To { get; private set; } = to;
-
-    public void End(DateOnly on) => To = on;
-}
-
-/// <summary>A Union post (chức vụ Đoàn) the member holds or held, for a term.</summary>
-public sealed record UnionPostTerm(UnionPost Post, DateOnly From, DateOnly? To)
-{
-    public bool Covers(DateOnly day) => From <= day && (To is null || day <= To);
-
-    public override string ToString() => $"{Post} {From:dd/MM/yyyy}–{(To is { } to ? to.ToString("dd/MM/yyyy") : "")}";
-}
-
-public enum UnionPost
-{
-    /// <summary>Bí thư.</summary>
-    Secretary,
-    /// <summary>Phó Bí thư.</summary>
-    DeputySecretary,
-    /// <summary>Ủy viên Ban Chấp hành.</summary>
-    CommitteeMember,
 }
