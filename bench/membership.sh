@@ -3,8 +3,9 @@
 # and a RabbitMQ of its own (fresh data in a temporary folder, loopback ports 18532 and 18772), starts
 # the system on them with the demo organisation (the AppHost, as the end-to-end tests do), generates the
 # members straight into the membership database, and times through the gateway, with a real token, a
-# unit's member list, a name search without diacritics and the statistics by cluster. Stops what it started.
-#   bench/membership.sh [--members 1000000|6000000] [--requests 300] [--warmup 30] [--keep] [--compare-sql file.sql]
+# unit's member list, a name search without diacritics and the statistics by cluster; then imports 10,000
+# members from one .xlsx (preview, commit) and follows their events to their consumer. Stops what it started.
+#   bench/membership.sh [--members 1000000|6000000] [--requests 300] [--warmup 30] [--import 10000] [--keep] [--compare-sql file.sql]
 # The plans of the statements over 50 ms are left in ${TMPDIR:-/tmp}/doankhoi-bench-postgres.log.
 #   DOANKHOI_BENCH_POSTGRES_PORT / DOANKHOI_BENCH_RABBITMQ_PORT   other ports
 #   DOANKHOI_PG_FSYNC=off                                         PostgreSQL without fsync (default: on, as in production)

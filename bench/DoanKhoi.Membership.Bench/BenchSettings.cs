@@ -2,9 +2,9 @@ namespace DoanKhoi.Membership.Bench;
 
 /// <summary>The benchmark's arguments: <c>--members 1000000</c> (6000000 for the large run),
 /// <c>--requests 300</c> timed per query after <c>--warmup 30</c>, <c>--seed</c> for the generator,
-/// <c>--keep</c> to leave the system up for EXPLAIN ANALYZE, <c>--compare-sql file.sql</c> to run that SQL
+/// <c>--import 10000</c> members to import from one .xlsx afterwards (0: none), <c>--keep</c> to leave the system up for EXPLAIN ANALYZE, <c>--compare-sql file.sql</c> to run that SQL
 /// (an index to try) on the membership database after the first measurement and measure again.</summary>
-public sealed record BenchSettings(string Postgres, string RabbitMq, int Members, int Requests, int Warmup, int Seed, bool Keep, string? CompareSql)
+public sealed record BenchSettings(string Postgres, string RabbitMq, int Members, int Requests, int Warmup, int Seed, bool Keep, string? CompareSql, int Import)
 {
     public static BenchSettings From(string[] args)
     {
@@ -19,8 +19,9 @@ public sealed record BenchSettings(string Postgres, string RabbitMq, int Members
             ?? throw new InvalidOperationException("DOANKHOI_BENCH_RABBITMQ (an amqp:// URI) is not set: run bench/membership.sh.");
         return new BenchSettings(postgres, rabbitMq,
             int.Parse(Value("--members") ?? "1000000"), int.Parse(Value("--requests") ?? "300"), int.Parse(Value("--warmup") ?? "30"),
-            int.Parse(Value("--seed") ?? "20261126"), args.Contains("--keep"), Value("--compare-sql"));
+            int.Parse(Value("--seed") ?? "20261126"), args.Contains("--keep"), Value("--compare-sql"), int.Parse(Value("--import") ?? "10000"));
     }
 
-    public override string ToString() => $"{Members:N0} members, {Requests} timed requests per query after {Warmup} to warm up, seed {Seed}" + (CompareSql is null ? "" : $", then again after {CompareSql}");
+    public override string ToString() => $"{Members:N0} members, {Requests} timed requests per query after {Warmup} to warm up, seed {Seed}" + (CompareSql is null ? "" : $", then again after {CompareSql}")
+        + (Import > 0 ? $", then an import of {Import:N0} members" : "");
 }

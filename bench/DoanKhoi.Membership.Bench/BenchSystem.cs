@@ -20,6 +20,7 @@ public sealed class BenchSystem : IAsyncDisposable
     public HttpClient Anonymous { get; private set; } = null!;
     public string Password { get; } = $"bench-{Guid.NewGuid():N}";
     public string MembershipDatabase { get; private set; } = "";
+    public string IdentityDatabase { get; private set; } = "";
     public TimeSpan StartedIn { get; private set; }
 
     public static async Task<BenchSystem> StartAsync(BenchSettings settings)
@@ -52,6 +53,7 @@ public sealed class BenchSystem : IAsyncDisposable
                 TimeSpan.FromSeconds(60), $"the gateway routing to {segment}");
         system.Gateway = await system.SignedInAsync("vanphong");
         system.MembershipDatabase = new NpgsqlConnectionStringBuilder(settings.Postgres) { Database = ResourceNames.MembershipDb, CommandTimeout = 0 }.ConnectionString;
+        system.IdentityDatabase = new NpgsqlConnectionStringBuilder(settings.Postgres) { Database = ResourceNames.IdentityDb }.ConnectionString;
         system.StartedIn = started.Elapsed;
         return system;
     }
@@ -81,6 +83,15 @@ public sealed class BenchSystem : IAsyncDisposable
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>How many members identity knows of (from the member events it has handled).</summary>
+    public async Task<long> KnownMembersAsync()
+    {
+        await using var connection = new NpgsqlConnection(IdentityDatabase);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM known_members", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public async Task<string> PostgresVersionAsync()

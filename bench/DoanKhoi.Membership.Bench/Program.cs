@@ -30,6 +30,12 @@ if (settings.CompareSql is { } compare)
     Report.Print(after, Console.Out);
     figures.AddRange(after);
 }
+if (settings.Import > 0)
+{
+    var import = await ImportScenario.MeasureAsync(system, data, settings.Import, settings.Seed);
+    Console.WriteLine();
+    ImportScenario.Print(import, Console.Out);
+}
 if (settings.Keep)
 {
     Console.WriteLine("--keep: the system stays up; press Enter to stop it.");

@@ -103,7 +103,8 @@ public static class MemberFilesApi
         var errors = new FieldErrors();
         if (format is not null && !IsCsv(format) && !format.Trim().Equals("xlsx", StringComparison.OrdinalIgnoreCase))
             errors.Add("format", $"'{format}' is not a file format: use xlsx or csv.");
-        var query = filter.Apply(db.Members.AsNoTracking().VisibleTo(caller, db), caller, db, today, errors);
+        var scope = await MemberScope.OfAsync(caller, db, ct);
+        var query = filter.Apply(scope.Apply(db.Members.AsNoTracking()), caller, db, today, errors);
         errors.ThrowIfAny();
 
         // Nghị định 13/2023: an export that holds personal data is on the record, once per unit whose members it holds.

@@ -94,4 +94,29 @@ public sealed record MemberFilter(
         }
         return query;
     }
+
+    /// <summary>The same filter over the members' tallies (<see cref="MemberTally"/>), once <see cref="Apply"/>
+    /// has checked it; null when it asks for what the tallies do not hold (text, branch, ethnicity, age, post,
+    /// a past day).</summary>
+    public IQueryable<MemberTally>? ApplyToTallies(IQueryable<MemberTally> tallies, MembershipDbContext db)
+    {
+        if (!string.IsNullOrWhiteSpace(Q) || BranchId is not null || !string.IsNullOrWhiteSpace(Ethnicity) || AgeFrom is not null || AgeTo is not null
+            || !string.IsNullOrWhiteSpace(Post) || On is not null) return null;
+        if (UnitId is { } unit) tallies = tallies.Where(t => t.UnitId == unit);
+        if (ClusterId is { } cluster) tallies = tallies.Where(t => db.Units.Any(u => u.Id == t.UnitId && u.ClusterId == cluster));
+        if (Status?.Trim().ToLowerInvariant() == "all") { }
+        else if (MemberInput.ParseStatus(Status) is { } status) tallies = tallies.Where(t => t.Status == status);
+        else tallies = tallies.Where(t => t.Status == MemberStatus.Active || t.Status == MemberStatus.InTransfer);
+        if (!string.IsNullOrWhiteSpace(Gender))
+        {
+            var gender = MemberInput.ParseGender(Gender);
+            tallies = tallies.Where(t => t.Gender == gender);
+        }
+        if (!string.IsNullOrWhiteSpace(PartyStatus))
+        {
+            var party = MemberInput.ParsePartyStatus(PartyStatus);
+            tallies = tallies.Where(t => t.PartyStatus == party);
+        }
+        return tallies;
+    }
 }

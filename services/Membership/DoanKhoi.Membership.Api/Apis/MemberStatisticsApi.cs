@@ -53,30 +53,39 @@ public static class MemberStatisticsApi
             throw new ForbiddenException("Counting members by ethnicity is for the bloc office, or a unit's secretary within their own unit (unitId): ethnicity is sensitive personal data.", "groupBy");
         var filter = new MemberFilter(null, unitId, branchId, clusterId, status, gender, null, null, null, partyStatus, null) { On = on };
         var members = db.Members.AsNoTracking();
-        var query = filter.Apply(on is { } d ? members.VisibleOn(caller, db, d) : members.VisibleTo(caller, db), caller, db, today, errors);
+        var scope = on is null ? await MemberScope.OfAsync(caller, db, ct) : null;
+        var query = filter.Apply(on is { } d ? members.VisibleOn(caller, db, d) : scope!.Apply(members), caller, db, today, errors);
         errors.ThrowIfAny();
 
-        // One grouping in the database, small enough to fold here whatever is asked: the unit (of the
-        // day asked), gender, Party status, cadre, age band, and the ethnicity only when counted by it.
-        var bornAfter20 = day.AddYears(-21);
-        var bornAfter25 = day.AddYears(-26);
-        var bornAfter30 = day.AddYears(-31);
         var withEthnicity = by == "ethnicity";
-        var facts = on is null
-            ? query.Select(m => new Facts { UnitId = m.UnitId, Gender = m.Gender, PartyStatus = m.PartyStatus, IsCadre = m.IsCadre, DateOfBirth = m.DateOfBirth, Ethnicity = withEthnicity ? m.EthnicityCode : "" })
-            : query.Select(m => new Facts
+        var bands = new AgeBandLimits(day);
+        // Today's figures (but by ethnicity or within a branch) add up the members' tallies, by month of birth;
+        // the members born in a month an age band begins within, and those seen outside the caller's units
+        // (in transfer to them), are counted one by one.
+        var tallies = scope is null || withEthnicity ? null : filter.ApplyToTallies(scope.InUnits(db.MemberTallies.AsNoTracking()), db);
+        List<Tally> rows;
+        if (tallies is null) rows = await CountAsync(query, db, on, bands, withEthnicity, ct);
+        else
+        {
+            var (a, b, c) = (bands.SplitMonth(bands.BornAfter20), bands.SplitMonth(bands.BornAfter25), bands.SplitMonth(bands.BornAfter30));
+            rows = await tallies.Where(t => t.BornIn != a && t.BornIn != b && t.BornIn != c)
+                .GroupBy(t => new
+                {
+                    t.UnitId, t.Gender, t.PartyStatus, t.IsCadre,
+                    Band = t.BornIn > bands.BornAfter20 ? 0 : t.BornIn > bands.BornAfter25 ? 1 : t.BornIn > bands.BornAfter30 ? 2 : 3,
+                })
+                .Select(g => new Tally(g.Key.UnitId, g.Key.Gender, g.Key.PartyStatus, g.Key.IsCadre, g.Key.Band, "", g.Sum(t => t.Members)))
+                .ToListAsync(ct);
+            var (a1, b1, c1) = (a.AddMonths(1), b.AddMonths(1), c.AddMonths(1));
+            var split = filter.Apply(scope!.InUnits(members), caller, db, today, new FieldErrors())
+                .Where(m => (m.DateOfBirth >= a && m.DateOfBirth < a1) || (m.DateOfBirth >= b && m.DateOfBirth < b1) || (m.DateOfBirth >= c && m.DateOfBirth < c1));
+            rows.AddRange(await CountAsync(split, db, null, bands, false, ct));
+            if (scope.Others.Count > 0)
             {
-                UnitId = db.MemberPlacements.Where(p => p.MemberId == m.Id && p.From <= day && (p.To == null || p.To > day)).Select(p => p.UnitId).First(),
-                Gender = m.Gender, PartyStatus = m.PartyStatus, IsCadre = m.IsCadre, DateOfBirth = m.DateOfBirth, Ethnicity = withEthnicity ? m.EthnicityCode : "",
-            });
-        var rows = await facts
-            .GroupBy(x => new
-            {
-                x.UnitId, x.Gender, x.PartyStatus, x.IsCadre, x.Ethnicity,
-                Band = x.DateOfBirth > bornAfter20 ? 0 : x.DateOfBirth > bornAfter25 ? 1 : x.DateOfBirth > bornAfter30 ? 2 : 3,
-            })
-            .Select(g => new Tally(g.Key.UnitId, g.Key.Gender, g.Key.PartyStatus, g.Key.IsCadre, g.Key.Band, g.Key.Ethnicity, g.Count()))
-            .ToListAsync(ct);
+                var others = scope.Others;
+                rows.AddRange(await CountAsync(filter.Apply(members.Where(m => others.Contains(m.Id)), caller, db, today, new FieldErrors()), db, null, bands, false, ct));
+            }
+        }
 
         var unitIds = rows.Select(r => r.UnitId).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(x => unitIds.Contains(x.Id)).Select(x => new { x.Id, x.Name, x.ClusterId }).ToDictionaryAsync(x => x.Id, ct);
@@ -164,7 +173,8 @@ public static class MemberStatisticsApi
         errors.ThrowIfAny();
         // Past 30 on `until` means born on or before this day, 31 years earlier.
         var bornBy = until.AddYears(-(UnionAge.Maximum + 1));
-        var query = db.Members.AsNoTracking().VisibleTo(caller, db).Where(m => m.Status == MemberStatus.Active && m.DateOfBirth <= bornBy);
+        var scope = await MemberScope.OfAsync(caller, db, ct);
+        var query = scope.Apply(db.Members.AsNoTracking()).Where(m => m.Status == MemberStatus.Active && m.DateOfBirth <= bornBy);
         if (unitId is { } u) query = query.Where(m => m.UnitId == u);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(m => m.DateOfBirth).ThenBy(m => m.FullNameFolded).Skip(Paging.Skip(page, pageSize)).Take(pageSize)
@@ -176,6 +186,39 @@ public static class MemberStatisticsApi
             return new MaturingMember(r.Member.Id, r.Member.FullName, r.Member.DateOfBirth, maturesOn, r.Member.UnitId, r.Unit,
                 post?.Post, post?.To, post is null ? maturesOn : post.To?.AddDays(1));
         }).ToList(), total, page, pageSize));
+    }
+
+    /// <summary>Counts the members one by one: by the unit (of the day asked), gender, Party status, cadre,
+    /// age band, and the ethnicity only when counted by it.</summary>
+    private static async Task<List<Tally>> CountAsync(IQueryable<Member> query, MembershipDbContext db, DateOnly? on, AgeBandLimits bands,
+        bool withEthnicity, CancellationToken ct)
+    {
+        var facts = on is not { } day
+            ? query.Select(m => new Facts { UnitId = m.UnitId, Gender = m.Gender, PartyStatus = m.PartyStatus, IsCadre = m.IsCadre, DateOfBirth = m.DateOfBirth, Ethnicity = withEthnicity ? m.EthnicityCode : "" })
+            : query.Select(m => new Facts
+            {
+                UnitId = db.MemberPlacements.Where(p => p.MemberId == m.Id && p.From <= day && (p.To == null || p.To > day)).Select(p => p.UnitId).First(),
+                Gender = m.Gender, PartyStatus = m.PartyStatus, IsCadre = m.IsCadre, DateOfBirth = m.DateOfBirth, Ethnicity = withEthnicity ? m.EthnicityCode : "",
+            });
+        return await facts
+            .GroupBy(x => new
+            {
+                x.UnitId, x.Gender, x.PartyStatus, x.IsCadre, x.Ethnicity,
+                Band = x.DateOfBirth > bands.BornAfter20 ? 0 : x.DateOfBirth > bands.BornAfter25 ? 1 : x.DateOfBirth > bands.BornAfter30 ? 2 : 3,
+            })
+            .Select(g => new Tally(g.Key.UnitId, g.Key.Gender, g.Key.PartyStatus, g.Key.IsCadre, g.Key.Band, g.Key.Ethnicity, g.Count()))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Where the age bands part on a day: born after <see cref="BornAfter20"/> is 20 or younger, and so on.</summary>
+    private sealed record AgeBandLimits(DateOnly Day)
+    {
+        public DateOnly BornAfter20 { get; } = Day.AddYears(-21);
+        public DateOnly BornAfter25 { get; } = Day.AddYears(-26);
+        public DateOnly BornAfter30 { get; } = Day.AddYears(-31);
+
+        /// <summary>The first day of the month a limit falls in: its members are on both sides of it.</summary>
+        public DateOnly SplitMonth(DateOnly limit) => new(limit.Year, limit.Month, 1);
     }
 
     private static string PartyKey(PartyStatus status) => status switch

@@ -19,6 +19,9 @@ public static class MembersApi
 {
     public const int MaxPageSize = Paging.MaxPageSize;
 
+    /// <summary>Up to this many people found by a search are read as keys (the total and the page at once); more are counted.</summary>
+    private const int SearchKeys = 2000;
+
     private const string Taken = "The CCCD or the card number is another member's already: `errors` names `citizenId` or `cardNumber`.";
     private const string NoLongerAMember = "The member matured out or left: their record no longer changes.";
 
@@ -100,15 +103,32 @@ public static class MembersApi
         var errors = new FieldErrors();
         Paging.Check(errors, page, pageSize, MaxPageSize);
         var members = db.Members.AsNoTracking();
-        var query = filter.Apply(on is { } day ? members.VisibleOn(caller, db, day) : members.VisibleTo(caller, db), caller, db, VietnamTime.Today(clock), errors);
+        var scope = on is null ? await MemberScope.OfAsync(caller, db, ct) : null;
+        var query = filter.Apply(on is { } day ? members.VisibleOn(caller, db, day) : scope!.Apply(members), caller, db, VietnamTime.Today(clock), errors);
         errors.ThrowIfAny();
 
-        var total = await query.CountAsync(ct);
+        // The total of a plain list (a unit's, a cluster's, the bloc's) is the sum of a few tallies, not a count of every member.
+        var tallies = scope is { Others.Count: 0 } ? filter.ApplyToTallies(scope.InUnits(db.MemberTallies.AsNoTracking()), db) : null;
+        var ordered = query.OrderBy(m => m.FullNameFolded).ThenBy(m => m.DateOfBirth).ThenBy(m => m.Id);
+        IQueryable<Member> pageQuery = ordered.Skip(Paging.Skip(page, pageSize)).Take(pageSize);
+        int total;
+        if (tallies is not null) total = await tallies.SumAsync(t => t.Members, ct);
+        else if (!string.IsNullOrWhiteSpace(q))
+        {
+            // A search finds a few hundred people at most: their keys, in order, are the total and the page in one reading.
+            var keys = await ordered.Select(m => m.Id).Take(SearchKeys + 1).ToListAsync(ct);
+            if (keys.Count > SearchKeys) total = await query.CountAsync(ct);
+            else
+            {
+                total = keys.Count;
+                var ids = keys.Skip(Paging.Skip(page, pageSize)).Take(pageSize).ToList();
+                pageQuery = members.Where(m => ids.Contains(m.Id)).OrderBy(m => m.FullNameFolded).ThenBy(m => m.DateOfBirth).ThenBy(m => m.Id);
+            }
+        }
+        else total = await query.CountAsync(ct);
         // Only the list's columns: a whole member would bring its history and placements along.
         var today = VietnamTime.Today(clock);
-        var rows = await query
-            .OrderBy(m => m.FullNameFolded).ThenBy(m => m.DateOfBirth).ThenBy(m => m.Id)
-            .Skip(Paging.Skip(page, pageSize)).Take(pageSize)
+        var rows = await pageQuery
             .Select(m => new
             {
                 m.Id, m.FullName, m.DateOfBirth, m.Gender, m.CitizenId, m.Phone, m.CardNumber, m.UnitId, m.BranchId, m.Status, m.PartyStatus, m.IsCadre, m.JoinedUnionOn,

@@ -14,6 +14,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<Branch> Branches => Set<Branch>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberPlacement> MemberPlacements => Set<MemberPlacement>();
+    public DbSet<MemberTally> MemberTallies => Set<MemberTally>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<EvaluationYear> EvaluationYears => Set<EvaluationYear>();
     public DbSet<MemberEvaluation> MemberEvaluations => Set<MemberEvaluation>();
@@ -132,6 +133,17 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.Property(p => p.Id).UseIdentityAlwaysColumn();
             e.Property(p => p.UnitId).IsAuditedUnit();
             e.HasIndex(p => new { p.UnitId, p.From, p.To });
+            e.NotAudited();
+        });
+
+        // Kept by PostgreSQL (the migration MemberTallies), read here.
+        model.Entity<MemberTally>(e =>
+        {
+            e.ToTable("member_tallies");
+            e.HasKey(t => new { t.UnitId, t.Status, t.Gender, t.PartyStatus, t.IsCadre, t.BornIn });
+            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.Gender).HasConversion<string>().HasMaxLength(10);
+            e.Property(t => t.PartyStatus).HasConversion<string>().HasMaxLength(20);
             e.NotAudited();
         });
 

@@ -669,6 +669,47 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                     b.ToTable("youth_counts", (string)null);
                 });
 
+            modelBuilder.Entity("DoanKhoi.Membership.Infrastructure.MemberTally", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("PartyStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("party_status");
+
+                    b.Property<bool>("IsCadre")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_cadre");
+
+                    b.Property<DateOnly>("BornIn")
+                        .HasColumnType("date")
+                        .HasColumnName("born_in");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer")
+                        .HasColumnName("members");
+
+                    b.HasKey("UnitId", "Status", "Gender", "PartyStatus", "IsCadre", "BornIn")
+                        .HasName("pk_member_tallies");
+
+                    b.ToTable("member_tallies", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
             modelBuilder.Entity("DoanKhoi.Messaging.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
