@@ -21,6 +21,7 @@ app.MapLifecycleApi();
 app.MapEvaluationsApi();
 app.MapYouthCountsApi();
 app.MapMemberStatisticsApi();
+app.MapStatisticsFilesApi();
 app.MapAuditApi<MembershipDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 

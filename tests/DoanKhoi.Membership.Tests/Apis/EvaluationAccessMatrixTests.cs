@@ -28,6 +28,8 @@ public class EvaluationAccessMatrixTests(MembershipApiFactory factory) : IClassF
         ("GET", "/units/{unit}/youth-counts", Kind.UnitRead),
         ("GET", "/members/statistics", Kind.Everyone),
         ("GET", "/members/movements", Kind.Everyone),
+        ("GET", "/members/statistics/export", Kind.Everyone),
+        ("GET", "/members/movements/export", Kind.Everyone),
         ("GET", "/members/maturing", Kind.Everyone),
     ];
 

@@ -97,4 +97,40 @@ public class MemberExportTests(MembershipApiFactory factory) : IClassFixture<Mem
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(1, (await own.Content.ReadAsStringAsync()).Count(c => c == '\n'));    // the header only: unit B is out of reach
     }
+
+    [Fact]
+    public async Task The_statistics_and_the_movements_export_as_xlsx_and_csv_with_the_figures_of_their_JSON()
+    {
+        var json = (await _office.GetFromJsonAsync<MemberStatistics>("/members/statistics?groupBy=unit", ProblemAssertions.Json))!;
+        string[][] expected = json.Rows.Append(json.Total).Select(r => new[]
+        {
+            r.Label.StartsWith('+') ? "'" + r.Label : r.Label, $"{r.Members}", $"{r.Women}", $"{r.PartyMembers}", $"{r.RecommendedToParty}", $"{r.Cadres}",
+            $"{r.Aged16To20}", $"{r.Aged21To25}", $"{r.Aged26To30}", $"{r.AgedOver30}",
+        }).ToArray();
+        string[] headers = ["Đơn vị", "Tổng số đoàn viên", "Nữ", "Đảng viên", "Đã giới thiệu cho Đảng", "Cán bộ Đoàn", "16-20 tuổi", "21-25 tuổi", "26-30 tuổi", "Trên 30 tuổi"];
+
+        var xlsx = await _office.GetAsync("/members/statistics/export?groupBy=unit&format=xlsx");
+        var csv = await _office.GetAsync("/members/statistics/export?groupBy=unit&format=csv");
+        var movements = await _office.GetAsync("/members/movements/export?groupBy=cluster&format=csv&from=2016-01-01");
+        var badFormat = await _office.GetAsync("/members/statistics/export?format=pdf");
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        using var file = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var sheet = file.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => r.Values.Select(v => v?.ToString() ?? "").ToArray()).ToList();
+        Assert.Equal(headers, sheet[0]);
+        Assert.Equal(expected, sheet.Skip(1).ToArray());
+        Assert.Equal(["'+Đoàn Sở Y tế", "Đoàn Sở Tài chính", "Tổng số"], sheet.Skip(1).Select(r => r[0]));
+        Assert.Equal(2, json.Total.Members);
+
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal([string.Join(',', headers), .. expected.Select(r => string.Join(',', r))], lines);
+
+        // Both members joined in 2016: recorded (not admitted here), so no admission counts in the period; two clusters and the total.
+        var moved = Encoding.UTF8.GetString(await movements.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal(["Cụm thi đua,Kết nạp,Chuyển đến,Chuyển đi,Trưởng thành Đoàn,Ra khỏi danh sách,Giới thiệu cho Đảng,Kết nạp Đảng",
+            "Cụm A,0,0,0,0,0,0,0", "Cụm B,0,0,0,0,0,0,0", "Tổng số,0,0,0,0,0,0,0"], moved);
+        (await badFormat.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ShouldNameFields("format");
+    }
 }

@@ -50,6 +50,14 @@ public static class MemberAccess
     /// <summary>The bloc office, or the secretary of <paramref name="unitId"/> itself.</summary>
     public static bool SeesPersonalDataIn(this Caller caller, Guid unitId) => caller.IsBlocOffice || caller.Posts.Contains(Post.OnUnit(unitId));
 
+    /// <summary>Ethnicity is sensitive personal data (Nghị định 13/2023): whoever may not read it may not sort
+    /// or count people by it either; the bloc office may, and a secretary within their own unit.</summary>
+    public static void EnsureMayUseEthnicity(this Caller caller, Guid? unitId, string field, string use)
+    {
+        if (caller.IsBlocOffice || (unitId is { } unit && caller.SeesPersonalDataIn(unit))) return;
+        throw new ForbiddenException($"{use} is for the bloc office, or a unit's secretary within their own unit (unitId): ethnicity is sensitive personal data.", field);
+    }
+
     public static void EnsureKeepsMembersOf(this Caller caller, Unit unit, string change)
     {
         if (caller.IsBlocOffice || caller.Posts.Contains(Post.OnUnit(unit.Id))) return;

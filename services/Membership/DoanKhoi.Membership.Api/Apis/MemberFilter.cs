@@ -50,9 +50,7 @@ public sealed record MemberFilter(
             query = query.Where(m => m.Gender == gender);
         if (!string.IsNullOrWhiteSpace(Ethnicity))
         {
-            // Sensitive data: whoever may not read it may not sort people by it either.
-            if (!caller.IsBlocOffice && !(UnitId is { } u && caller.SeesPersonalDataIn(u)))
-                throw new ForbiddenException("Filtering by ethnicity is for the bloc office, or a unit's secretary within their own unit (unitId): ethnicity is sensitive personal data.", "ethnicity");
+            caller.EnsureMayUseEthnicity(UnitId, "ethnicity", "Filtering by ethnicity");
             if (errors.Check(() => Domain.Members.Ethnicity.From(Ethnicity)) is { } ethnicity)
                 query = query.Where(m => m.EthnicityCode == ethnicity.Code);
         }

@@ -48,9 +48,7 @@ public static class MemberStatisticsApi
         var errors = new FieldErrors();
         if (by is not ("cluster" or "unit" or "gender" or "ethnicity" or "ageBand" or "partyStatus"))
             errors.Add("groupBy", $"'{groupBy}' is not a grouping: use cluster, unit, gender, ethnicity, ageBand or partyStatus.");
-        // Ethnicity is sensitive personal data: counted by it only where it may be read (Nghị định 13/2023).
-        if (by == "ethnicity" && !caller.IsBlocOffice && !(unitId is { } u && caller.SeesPersonalDataIn(u)))
-            throw new ForbiddenException("Counting members by ethnicity is for the bloc office, or a unit's secretary within their own unit (unitId): ethnicity is sensitive personal data.", "groupBy");
+        if (by == "ethnicity") caller.EnsureMayUseEthnicity(unitId, "groupBy", "Counting members by ethnicity");
         var filter = new MemberFilter(null, unitId, branchId, clusterId, status, gender, null, null, null, partyStatus, null) { On = on };
         var members = db.Members.AsNoTracking();
         var scope = on is null ? await MemberScope.OfAsync(caller, db, ct) : null;
