@@ -61,8 +61,6 @@ public static class MessagingExtensions
             {
                 rabbit.Host(new Uri(connectionString), host => host.PublisherConfirmation = true);
                 var settings = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
-                rabbit.PrefetchCount = settings.PrefetchCount;
-                rabbit.ConcurrentMessageLimit = settings.ConcurrentMessageLimit;
                 rabbit.UseMessageRetry(retry => retry.Exponential(settings.RetryLimit, settings.RetryMinInterval, settings.RetryMaxInterval, settings.RetryDelta));
                 rabbit.ConfigureEndpoints(context);
             });

@@ -33,14 +33,6 @@ public sealed class MessagingOptions
     /// <summary>How often the dispatcher sweeps what is past retention.</summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Messages a consumer's queue hands over ahead, and how many of them it handles at once. Every
-    /// consumer keeps the newest state by its version whatever order messages come in, and drops a
-    /// duplicate (the inbox), so handling several at once only overlaps their database round trips; the
-    /// MassTransit default on two cores is four at a time. bench/membership.sh times an import's 10,000
-    /// events to identity.</summary>
-    public int PrefetchCount { get; set; } = 64;
-    public int ConcurrentMessageLimit { get; set; } = 16;
-
     /// <summary>Attempts after the first before a message goes to the consumer's _error queue.</summary>
     public int RetryLimit { get; set; } = 5;
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
