@@ -26,10 +26,10 @@ public static class ImportScenario
         var path = $"/api/membership/units/{data.LargestUnitId}/members/import";
         var load = Machine.LoadAverage();
 
-        var (previewTime, preview) = await PostAsync(client, path + "?commit=false", sheet);
+        var (previewTime, preview, _) = await PostAsync(client, path + "?commit=false", sheet);
         Console.WriteLine($"    preview in {previewTime.TotalSeconds:0.0} s: {preview}");
         var before = await system.KnownMembersAsync();
-        var (commitTime, commit) = await PostAsync(client, path + "?commit=true", sheet);
+        var (commitTime, commit, accepted) = await PostAsync(client, path + "?commit=true", sheet);
         var committed = Stopwatch.StartNew();
         Console.WriteLine($"    commit in {commitTime.TotalSeconds:0.0} s: {commit}");
 
@@ -38,11 +38,11 @@ public static class ImportScenario
         while (committed.Elapsed < TimeSpan.FromMinutes(5))
         {
             handled = (int)(await system.KnownMembersAsync() - before);
-            if (handled >= rows) break;
+            if (handled >= accepted) break;
             await Task.Delay(100);
         }
         var events = committed.Elapsed;
-        Console.WriteLine($"    {handled:N0} of {rows:N0} member events handled by identity {events.TotalSeconds:0.0} s after the commit answered");
+        Console.WriteLine($"    {handled:N0} of {accepted:N0} member events handled by identity {events.TotalSeconds:0.0} s after the commit answered");
         return new ImportFigures(rows, sheet.Length, previewTime.TotalSeconds, preview, commitTime.TotalSeconds, commit, events.TotalSeconds, handled, load);
     }
 
@@ -81,7 +81,8 @@ public static class ImportScenario
         return stream.ToArray();
     }
 
-    private static async Task<(TimeSpan, string)> PostAsync(HttpClient client, string path, byte[] sheet)
+    /// <summary>The time to the answer's last byte, what it says, and how many rows it accepted.</summary>
+    private static async Task<(TimeSpan, string, int)> PostAsync(HttpClient client, string path, byte[] sheet)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(sheet);
@@ -91,10 +92,14 @@ public static class ImportScenario
         using var response = await client.PostAsync(path, form);
         var body = await response.Content.ReadAsStringAsync();
         watch.Stop();
-        if (!response.IsSuccessStatusCode) return (watch.Elapsed, $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+        if (!response.IsSuccessStatusCode) return (watch.Elapsed, $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}", 0);
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
         string Count(string name) => root.TryGetProperty(name, out var v) ? v.ToString() : "?";
-        return (watch.Elapsed, $"200, {Count("accepted")} accepted, {Count("alreadyRecorded")} already recorded, {Count("refused")} refused");
+        // The first refusal says why, should the generated sheet break a rule.
+        var refusal = root.GetProperty("items").EnumerateArray().FirstOrDefault(i => i.GetProperty("result").GetString() is "refused" or "Refused");
+        var why = refusal.ValueKind == JsonValueKind.Object ? $" (row {refusal.GetProperty("row")}: {refusal.GetProperty("problems")})" : "";
+        return (watch.Elapsed, $"200, {Count("accepted")} accepted, {Count("alreadyRecorded")} already recorded, {Count("refused")} refused{why}",
+            root.GetProperty("accepted").GetInt32());
     }
 }
