@@ -392,6 +392,8 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                     b.HasIndex("DateOfBirth")
                         .HasDatabaseName("ix_members_date_of_birth");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DateOfBirth"), new[] { "UnitId", "Gender", "PartyStatus", "IsCadre", "Status" });
+
                     b.HasIndex("FullNameFolded")
                         .HasDatabaseName("ix_members_full_name_folded");
 
