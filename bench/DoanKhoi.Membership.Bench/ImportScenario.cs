@@ -58,7 +58,8 @@ public static class ImportScenario
     /// <summary>The sheet a secretary would fill in: the template's headers, dates as dd/MM/yyyy text.</summary>
     private static byte[] Sheet(int rows, int seed)
     {
-        var people = new People(new Random(seed + 1), DateOnly.FromDateTime(DateTime.UtcNow));
+        // Serials from 900,000: apart from the generated members' (from 100,000), so every row is a new person.
+        var people = new People(new Random(seed + 1), DateOnly.FromDateTime(DateTime.UtcNow), firstSerial: 900_000);
         var sheet = new List<Dictionary<string, object?>>(rows);
         for (var n = 0; n < rows; n++)
         {
@@ -69,8 +70,7 @@ public static class ImportScenario
                 ["Ngày sinh"] = p.Born.ToString("dd/MM/yyyy"),
                 ["Giới tính"] = p.Female ? "Nữ" : "Nam",
                 ["Dân tộc"] = p.Ethnicity,
-                // Lào Cai's province code (010): no member the generator made has it, so every row is new.
-                ["Số CCCD"] = "010" + p.CitizenId[3..],
+                ["Số CCCD"] = p.CitizenId,
                 ["Số điện thoại"] = p.Phone,
                 ["Email"] = p.Email,
                 ["Ngày vào Đoàn"] = p.Joined.ToString("dd/MM/yyyy"),

@@ -10,7 +10,7 @@ public readonly record struct Person(
 /// <summary>Plausible young people of Lạng Sơn (Tày, Nùng, Kinh; some Dao, Mông, Sán Chay) aged 18 to
 /// 30, with a CCCD that agrees with the date of birth and gender, unique across the run and apart from
 /// the demo data set's (the six last digits count from 100,000 within each prefix).</summary>
-public sealed class People(Random random, DateOnly today)
+public sealed class People(Random random, DateOnly today, int firstSerial = 100_000)
 {
     private static readonly string[] TayFamilies = ["Hoàng", "Hoàng", "Nông", "Nông", "Lương", "Vi", "Hà", "Lăng", "Chu", "Hứa", "Đinh", "Lành", "Bế", "Lộc", "Nguyễn"];
     private static readonly string[] NungFamilies = ["Hoàng", "Lăng", "Mã", "Triệu", "Vy", "Lộc", "Nông", "Chu", "Hà", "Đàm", "Lý", "Mạc", "Dương", "Lục"];
@@ -71,7 +71,7 @@ public sealed class People(Random random, DateOnly today)
 
         var province = random.NextDouble() < 0.88 ? "020" : Pick(OtherProvinces);
         var prefix = $"{province}{(born.Year >= 2000 ? 2 : 0) + (female ? 1 : 0)}{born.Year % 100:D2}";
-        var serial = _next.TryGetValue(prefix, out var s) ? s : 100_000;
+        var serial = _next.TryGetValue(prefix, out var s) ? s : firstSerial;
         if (serial >= 1_000_000) throw new InvalidOperationException($"More than 900,000 people with the CCCD prefix {prefix}: the generator's serials are used up.");
         _next[prefix] = serial + 1;
         var citizenId = $"{prefix}{(serial * 7_919L + 104_729) % 1_000_000:D6}";
