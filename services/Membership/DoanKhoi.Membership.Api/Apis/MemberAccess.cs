@@ -9,7 +9,7 @@ namespace DoanKhoi.Membership.Apis;
 
 /// <summary>Who sees, reads in full and changes which members, in one place.
 /// <list type="bullet">
-/// <item>Sees (lists, masked): the bloc's posts all; a cluster lead the members of the cluster's units; a
+/// <item>Sees (lists, masked; <see cref="MemberScope"/> works it out): the bloc's posts all; a cluster lead the members of the cluster's units; a
 /// secretary those of their unit (a branch secretary: of the branch's unit), and those in transfer to it;
 /// a member only themselves.</item>
 /// <item>Reads the personal data (the whole CCCD, the ethnicity; Nghị định 13/2023/NĐ-CP): the member, the
@@ -31,16 +31,6 @@ public static class MemberAccess
         var self = caller.NodesOf(NodeKind.Member).ToArray();
         return members.Where(m => self.Contains(m.Id)
             || db.MemberPlacements.Any(p => p.MemberId == m.Id && units.Contains(p.UnitId) && p.From <= on && (p.To == null || p.To > on)));
-    }
-
-    public static IQueryable<Member> VisibleTo(this IQueryable<Member> members, Caller caller, MembershipDbContext db)
-    {
-        if (caller.SeesWholeBloc) return members;
-        var units = db.Units.VisibleTo(caller, db).Select(u => u.Id);
-        var self = caller.NodesOf(NodeKind.Member).ToArray();
-        // A member in transfer is seen by the receiving unit too, until it decides.
-        return members.Where(m => units.Contains(m.UnitId) || self.Contains(m.Id)
-            || (m.Status == MemberStatus.InTransfer && db.Transfers.Any(t => t.MemberId == m.Id && t.Status == TransferStatus.Pending && units.Contains(t.ToUnitId!.Value))));
     }
 
     public static bool IsMemberThemself(this Caller caller, Guid memberId) => caller.Posts.Contains(Post.OfMember(memberId));

@@ -118,7 +118,7 @@ public static class MemberFilesApi
         var unitIds = units.Select(u => u.UnitId).ToList();
         var unitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.Name, u.Code), ct);
         var branchNames = await db.Branches.AsNoTracking().Where(b => unitIds.Contains(b.UnitId)).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
-        var rows = query.OrderBy(m => m.FullNameFolded).ThenBy(m => m.DateOfBirth).ThenBy(m => m.Id)
+        var rows = query.InListOrder()
             .Select(m => new ExportedMember(m.Id, m.FullName, m.DateOfBirth, m.Gender, m.EthnicityCode, m.CitizenId, m.Phone, m.Email, m.JoinedUnionOn,
                 m.CardNumber, m.UnitId, m.BranchId,
                 m.Posts.Where(p => p.From <= today && (p.To == null || p.To >= today)).Select(p => (UnionPost?)p.Post).FirstOrDefault(),

@@ -211,9 +211,9 @@ public static class MemberStatisticsApi
     /// <summary>Where the age bands part on a day: born after <see cref="BornAfter20"/> is 20 or younger, and so on.</summary>
     private sealed record AgeBandLimits(DateOnly Day)
     {
-        public DateOnly BornAfter20 { get; } = Day.AddYears(-21);
-        public DateOnly BornAfter25 { get; } = Day.AddYears(-26);
-        public DateOnly BornAfter30 { get; } = Day.AddYears(-31);
+        public DateOnly BornAfter20 { get; } = Day.AddYears(-(AgeBands[0].To + 1));
+        public DateOnly BornAfter25 { get; } = Day.AddYears(-(AgeBands[1].To + 1));
+        public DateOnly BornAfter30 { get; } = Day.AddYears(-(AgeBands[2].To + 1));
 
         /// <summary>The first day of the month a limit falls in: its members are on both sides of it.</summary>
         public DateOnly SplitMonth(DateOnly limit) => new(limit.Year, limit.Month, 1);

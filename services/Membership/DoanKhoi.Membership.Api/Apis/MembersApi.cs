@@ -109,7 +109,7 @@ public static class MembersApi
 
         // The total of a plain list (a unit's, a cluster's, the bloc's) is the sum of a few tallies, not a count of every member.
         var tallies = scope is { Others.Count: 0 } ? filter.ApplyToTallies(scope.InUnits(db.MemberTallies.AsNoTracking()), db) : null;
-        var ordered = query.OrderBy(m => m.FullNameFolded).ThenBy(m => m.DateOfBirth).ThenBy(m => m.Id);
+        var ordered = query.InListOrder();
         IQueryable<Member> pageQuery = ordered.Skip(Paging.Skip(page, pageSize)).Take(pageSize);
         int total;
         if (tallies is not null) total = await tallies.SumAsync(t => t.Members, ct);
@@ -122,7 +122,7 @@ public static class MembersApi
             {
                 total = keys.Count;
                 var ids = keys.Skip(Paging.Skip(page, pageSize)).Take(pageSize).ToList();
-                pageQuery = members.Where(m => ids.Contains(m.Id)).OrderBy(m => m.FullNameFolded).ThenBy(m => m.DateOfBirth).ThenBy(m => m.Id);
+                pageQuery = members.Where(m => ids.Contains(m.Id)).InListOrder();
             }
         }
         else total = await query.CountAsync(ct);
@@ -239,10 +239,15 @@ public static class MembersApi
         return (unit, branch);
     }
 
+    /// <summary>A member list's order: by name as people read it (folded), then date of birth; the id keeps pages stable.</summary>
+    internal static IOrderedQueryable<Member> InListOrder(this IQueryable<Member> members) =>
+        members.OrderBy(m => m.FullNameFolded).ThenBy(m => m.DateOfBirth).ThenBy(m => m.Id);
+
     /// <summary>The member, if the caller reaches them; one out of reach is "not found", like one that does not exist.</summary>
     internal static async Task<(Member Member, Unit Unit, Branch? Branch)> LoadAsync(MembershipDbContext db, Caller caller, Guid id, CancellationToken ct)
     {
-        var member = await db.Members.VisibleTo(caller, db).Include(m => m.Posts).Include(m => m.History).Include(m => m.Placements)
+        var scope = await MemberScope.OfAsync(caller, db, ct);
+        var member = await scope.Apply(db.Members).Include(m => m.Posts).Include(m => m.History).Include(m => m.Placements)
                 .AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, ct)
             ?? (await db.Members.AnyAsync(m => m.Id == id, ct) ? throw new OutOfReachException("member", id) : throw new NotFoundException("member", id));
         var unit = await db.Units.FirstAsync(u => u.Id == member.UnitId, ct);

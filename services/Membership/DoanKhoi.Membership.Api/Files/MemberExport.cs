@@ -71,8 +71,8 @@ public static class MemberExport
     public static void WriteXlsx(Stream file, IEnumerable<string?[]> rows, string sheetName = "Đoàn viên") =>
         file.SaveAs(Sheet(Columns.Select(c => c.Header).ToArray(), rows), sheetName: sheetName, configuration: Configuration(Columns.Select(c => c.Header)));
 
-    /// <summary>Rows keyed by header, as MiniExcel writes them; a header-only sheet when there are none.</summary>
-    public static object Sheet(string[] headers, IEnumerable<string?[]> rows)
+    /// <summary>Rows keyed by header, as MiniExcel writes them (text, or numbers a spreadsheet adds up); a header-only sheet when there are none.</summary>
+    public static object Sheet(string[] headers, IEnumerable<object?[]> rows)
     {
         var enumerator = rows.GetEnumerator();
         if (!enumerator.MoveNext())
@@ -84,7 +84,7 @@ public static class MemberExport
         }
         return Rest(enumerator);
 
-        IEnumerable<IDictionary<string, object?>> Rest(IEnumerator<string?[]> more)
+        IEnumerable<IDictionary<string, object?>> Rest(IEnumerator<object?[]> more)
         {
             using (more)
             {
@@ -93,7 +93,7 @@ public static class MemberExport
             }
         }
 
-        Dictionary<string, object?> ToDictionary(string?[] row)
+        Dictionary<string, object?> ToDictionary(object?[] row)
         {
             var values = new Dictionary<string, object?>(headers.Length);
             for (var i = 0; i < headers.Length; i++) values[headers[i]] = i < row.Length ? row[i] : null;

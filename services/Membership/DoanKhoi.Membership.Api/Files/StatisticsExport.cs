@@ -44,9 +44,8 @@ public static class StatisticsExport
 
     public static byte[] Xlsx(string[] headers, IEnumerable<object?[]> rows, string sheetName)
     {
-        var sheet = rows.Select(row => headers.Select((h, i) => (h, row[i])).ToDictionary(x => x.h, x => x.Item2)).ToList();
         using var file = new MemoryStream();
-        file.SaveAs(sheet, sheetName: sheetName, configuration: MemberExport.Configuration(headers));
+        file.SaveAs(MemberExport.Sheet(headers, rows), sheetName: sheetName, configuration: MemberExport.Configuration(headers));
         return file.ToArray();
     }
 
