@@ -47,6 +47,36 @@ public class MemberAccountsTests(IdentityApiFactory factory) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task Events_that_come_together_as_an_import_s_do_are_each_applied_once_and_the_newest_state_wins()
+    {
+        var office = await OfficeAsync();
+        var unit = await factory.KnownUnitAsync();
+        var leaving = await factory.KnownMemberAsync(unit, "Triệu Thị Hoa");
+        var account = await (await office.PostAsJsonAsync("/accounts", new
+        {
+            userName = "hoa.tt", displayName = "Triệu Thị Hoa", password = "longenough2026", posts = new[] { $"member@member:{leaving}" },
+        })).Content.ReadFromJsonAsync<AccountResponse>();
+        var (tung, registeredId) = (Guid.NewGuid(), Guid.NewGuid());
+        var others = Enumerable.Range(1, 30).Select(i => (Guid.NewGuid(), Guid.NewGuid())).ToList();
+        MemberRegistered Registered(Guid id, string name) => new() { Member = MemberFixtures.Snapshot(id, name, unit, 1), EffectiveOn = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow };
+
+        await factory.DeliverTogetherAsync([
+            (Registered(tung, "Lương Văn Tung"), registeredId),
+            .. others.Select(o => ((object)Registered(o.Item1, "Đoàn viên nhập"), o.Item2)),
+            (new MemberProfileChanged { Member = MemberFixtures.Snapshot(tung, "Lương Văn Tùng", unit, 3), EffectiveOn = new DateOnly(2026, 2, 1), OccurredAt = DateTimeOffset.UtcNow }, Guid.NewGuid()),
+            (new MemberProfileChanged { Member = MemberFixtures.Snapshot(tung, "Lương Văn Tủng", unit, 2), EffectiveOn = new DateOnly(2026, 1, 15), OccurredAt = DateTimeOffset.UtcNow }, Guid.NewGuid()),
+            (Registered(tung, "Lương Văn Tung"), registeredId),
+            (new MemberLeft { Member = MemberFixtures.Snapshot(leaving, "Triệu Thị Hoa", unit, 2, MemberStatus.Left), Reason = "movedAway", EffectiveOn = new DateOnly(2026, 6, 1), OccurredAt = DateTimeOffset.UtcNow }, Guid.NewGuid()),
+        ]);
+
+        Assert.Equal("Lương Văn Tùng/3", await factory.Database.ScalarAsync<string>($"SELECT full_name || '/' || version FROM known_members WHERE id = '{tung}'"));
+        Assert.Equal(30, await factory.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM known_members WHERE id IN ({string.Join(",", others.Select(o => $"'{o.Item1}'"))}) AND version = 1"));
+        Assert.Equal(1, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM inbox_messages WHERE message_id = '{registeredId}'"));
+        Assert.Empty((await office.GetFromJsonAsync<AccountResponse>($"/accounts/{account!.Id}"))!.Posts);
+    }
+
+    [Fact]
     public async Task A_member_post_is_given_only_for_a_member_identity_knows_who_is_on_the_rolls_and_to_one_account()
     {
         var office = await OfficeAsync();

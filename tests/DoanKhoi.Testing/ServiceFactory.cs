@@ -75,6 +75,18 @@ public abstract class ServiceFactory<TEntryPoint>(string databaseName) : WebAppl
         Assert.Null(Deliveries.LastFault(id));
     }
 
+    /// <summary>Publishes <paramref name="messages"/> one after the other without waiting, as the outbox
+    /// publishes a batch of events (a message id given twice is a redelivery), then waits until the consumer
+    /// is done with every delivery; fails if it failed any.</summary>
+    public async Task DeliverTogetherAsync(params (object Message, Guid Id)[] messages)
+    {
+        var expected = messages.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => Deliveries.Count(g.Key) + g.Count());
+        foreach (var (message, id) in messages)
+            await Harness.Bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = id));
+        await Eventually.Until(() => Task.FromResult(expected.All(e => Deliveries.Count(e.Key) >= e.Value)), what: $"{messages.Length} messages consumed");
+        Assert.All(expected.Keys, id => Assert.Null(Deliveries.LastFault(id)));
+    }
+
     public Task InitializeAsync() => Database.InitializeAsync();
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -68,7 +68,7 @@ public static class IdentityServices
         builder.AddMessaging<AccountsDbContext>(ServiceName, bus =>
         {
             bus.AddConsumer<Consumers.OrganisationEventsConsumer>();
-            bus.AddConsumer<Consumers.MemberEventsConsumer>();
+            bus.AddConsumer<Consumers.MemberEventsConsumer>(typeof(Consumers.MemberEventsConsumerDefinition));
             bus.AddConsumer<Consumers.RequestRefusedConsumer>();
         });
         var section = builder.Configuration.GetSection("Identity");
