@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using DoanKhoi.Testing;
@@ -54,6 +55,8 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
         ]);
         App = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(StartupTimeout);
+        using var watching = new CancellationTokenSource();
+        var recent = KeepRecentLogs(watching.Token);
         try
         {
             await App.StartAsync(startup.Token);
@@ -61,7 +64,11 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
         }
         catch (OperationCanceledException e) when (startup.IsCancellationRequested)
         {
-            throw new TimeoutException($"The system did not start within {StartupTimeout.TotalMinutes:0} minutes. Resources: {Describe()}", e);
+            throw new TimeoutException($"The system did not start within {StartupTimeout.TotalMinutes:0} minutes. Resources: {Describe()}{Unhealthy(recent)}", e);
+        }
+        finally
+        {
+            await watching.CancelAsync();
         }
         Anonymous = App.CreateHttpClient(ResourceNames.Gateway);
         // The gateway probes each service on its own schedule; wait until it routes to all of them.
@@ -94,6 +101,52 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
         return string.Join("; ", model.Resources.Select(r => notifications.TryGetCurrentState(r.Name, out var e)
             ? $"{r.Name}: {e.Snapshot.State?.Text ?? "?"} ({e.Snapshot.HealthStatus?.ToString() ?? "no health"})"
             : $"{r.Name}: no state"));
+    }
+
+    private const int RecentLines = 40;
+
+    /// <summary>The last lines each resource logged while the system starts, to say why one never became healthy.</summary>
+    private ConcurrentDictionary<string, ConcurrentQueue<string>> KeepRecentLogs(CancellationToken cancellationToken)
+    {
+        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
+        var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
+        var recent = new ConcurrentDictionary<string, ConcurrentQueue<string>>();
+        // A resource's log is kept under the id of the process Aspire runs for it, known once it is created.
+        _ = Task.Run(async () =>
+        {
+            var watched = new HashSet<string>();
+            try
+            {
+                await foreach (var change in notifications.WatchAsync(cancellationToken))
+                    if (Resources.Contains(change.Resource.Name) && watched.Add(change.ResourceId))
+                        _ = KeepAsync(logs.WatchAsync(change.ResourceId), recent.GetOrAdd(change.Resource.Name, _ => new ConcurrentQueue<string>()));
+            }
+            catch (OperationCanceledException) { }
+        }, CancellationToken.None);
+        return recent;
+
+        async Task KeepAsync(IAsyncEnumerable<IReadOnlyList<LogLine>> log, ConcurrentQueue<string> lines)
+        {
+            try
+            {
+                await foreach (var batch in log.WithCancellation(cancellationToken))
+                    foreach (var line in batch)
+                    {
+                        lines.Enqueue(line.Content);
+                        while (lines.Count > RecentLines) lines.TryDequeue(out _);
+                    }
+            }
+            catch (OperationCanceledException) { }
+        }
+    }
+
+    /// <summary>The recent log of every resource that is not healthy.</summary>
+    private string Unhealthy(ConcurrentDictionary<string, ConcurrentQueue<string>> recent)
+    {
+        var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
+        return string.Concat(Resources
+            .Where(r => !notifications.TryGetCurrentState(r, out var e) || e.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            .Select(r => $"\n--- the last {RecentLines} lines {r} logged:\n{string.Join("\n", recent.GetValueOrDefault(r) ?? [])}"));
     }
 
     public async Task WaitHealthyAsync(IEnumerable<string> resources, CancellationToken cancellationToken)
