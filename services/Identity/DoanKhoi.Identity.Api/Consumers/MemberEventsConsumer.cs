@@ -38,7 +38,11 @@ public sealed class MemberEventsConsumer(AccountsDbContext db, TimeProvider cloc
         db.HandleOnceAsync(context, nameof(MemberEventsConsumer), async (messages, ct) =>
         {
             var snapshots = messages.Select(snapshotOf).ToList();
-            var ids = snapshots.Select(s => s.MemberId).Distinct().ToList();
+            var ids = snapshots.Select(s => s.MemberId).Distinct().Order().ToArray();
+            // Batches of different events about the same member (an import's MemberRegistered, the transfer that
+            // follows) take turns on that member: the second reads what the first wrote instead of adding it
+            // again. The locks are taken in the members' order, so two batches never wait on each other.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended(id::text, 0)) FROM unnest({ids}) AS id", ct);
             var known = await db.KnownMembers.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
             var changed = new HashSet<Guid>();
             foreach (var snapshot in snapshots)
