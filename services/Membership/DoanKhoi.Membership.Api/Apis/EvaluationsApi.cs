@@ -61,44 +61,24 @@ public static class EvaluationsApi
         EvaluationYear.EnsureEvaluable(year, today);
         var unit = await db.Units.ReachableAsync(caller, db, unitId, ct);
         caller.EnsureKeepsMembersOf(unit, "grade its members");
-        var items = request.Grades ?? [];
         var errors = new FieldErrors();
-        if (items.Count == 0) errors.Add("grades", "Give at least one member's grade.");
-        if (items.Count > MaxGradesPerRequest) errors.Add("grades", $"At most {MaxGradesPerRequest} grades in one request.");
-        var parsed = new List<(int Index, Guid MemberId, Grade Grade, string? Note)>();
-        for (var i = 0; i < items.Count && items.Count <= MaxGradesPerRequest; i++)
-        {
-            var item = items[i];
-            if (item.MemberId is not { } memberId || memberId == Guid.Empty) errors.Add($"grades[{i}].memberId", "The member is required.");
-            var grade = errors.Check<Grade?>(() => ParseGrade(item.Grade, $"grades[{i}].grade"));
-            if (item.MemberId is { } id && parsed.Any(p => p.MemberId == id)) errors.Add($"grades[{i}].memberId", "This member is graded twice in the request.");
-            if (item.MemberId is { } m && m != Guid.Empty && grade is { } g) parsed.Add((i, m, g, item.Note));
-        }
-        foreach (var p in parsed) caller.EnsureNotOwnEvaluation(p.MemberId, $"grades[{p.Index}].memberId");
+        var parsed = ParseGrades(request.Grades, errors, "member", g => g.MemberId, g => g.Grade, g => g.Note);
+        foreach (var p in parsed) caller.EnsureNotOwnEvaluation(p.Id, $"grades[{p.Index}].memberId");
 
-        var ids = parsed.Select(p => p.MemberId).ToList();
+        var ids = parsed.Select(p => p.Id).ToList();
         var members = await db.Members.Where(m => ids.Contains(m.Id) && m.UnitId == unit.Id).ToDictionaryAsync(m => m.Id, ct);
-        foreach (var p in parsed.Where(p => !members.ContainsKey(p.MemberId)))
-            errors.Add($"grades[{p.Index}].memberId", $"There is no member with id '{p.MemberId}' in {unit.Name}; a unit grades its own members.");
+        foreach (var p in parsed.Where(p => !members.ContainsKey(p.Id)))
+            errors.Add($"grades[{p.Index}].memberId", $"There is no member with id '{p.Id}' in {unit.Name}; a unit grades its own members.");
         errors.ThrowIfAny();
 
         var evaluationYear = await YearAsync(db, year, today, ct);
         var existing = await db.MemberEvaluations.Where(e => e.Year == year && ids.Contains(e.MemberId)).ToDictionaryAsync(e => e.MemberId, ct);
         var decision = new Decision(today, caller.AuditName, clock.GetUtcNow());
-        foreach (var p in parsed)
+        Give(parsed, errors, p =>
         {
-            try
-            {
-                var (evaluation, changed) = MemberEvaluation.Give(evaluationYear, existing.GetValueOrDefault(p.MemberId), members[p.MemberId], p.Grade, p.Note, decision);
-                if (changed && !existing.ContainsKey(p.MemberId)) db.MemberEvaluations.Add(evaluation);
-            }
-            catch (ValidationFailedException e)
-            {
-                foreach (var (field, messages) in e.Errors)
-                    foreach (var message in messages) errors.Add($"grades[{p.Index}].{field}", message);
-            }
-        }
-        errors.ThrowIfAny();
+            var (evaluation, changed) = MemberEvaluation.Give(evaluationYear, existing.GetValueOrDefault(p.Id), members[p.Id], p.Grade, p.Note, decision);
+            if (changed && !existing.ContainsKey(p.Id)) db.MemberEvaluations.Add(evaluation);
+        });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await SheetAsync(db, caller, unit, year, null, 1, Paging.MaxPageSize, ct));
     }
@@ -127,42 +107,22 @@ public static class EvaluationsApi
         var today = VietnamTime.Today(clock);
         EvaluationYear.EnsureEvaluable(year, today);
         caller.EnsureStandingCommittee("grade the units");
-        var items = request.Grades ?? [];
         var errors = new FieldErrors();
-        if (items.Count == 0) errors.Add("grades", "Give at least one unit's grade.");
-        if (items.Count > MaxGradesPerRequest) errors.Add("grades", $"At most {MaxGradesPerRequest} grades in one request.");
-        var parsed = new List<(int Index, Guid UnitId, Grade Grade, string? Note)>();
-        for (var i = 0; i < items.Count && items.Count <= MaxGradesPerRequest; i++)
-        {
-            var item = items[i];
-            if (item.UnitId is not { } unitId || unitId == Guid.Empty) errors.Add($"grades[{i}].unitId", "The unit is required.");
-            var grade = errors.Check<Grade?>(() => ParseGrade(item.Grade, $"grades[{i}].grade"));
-            if (item.UnitId is { } id && parsed.Any(p => p.UnitId == id)) errors.Add($"grades[{i}].unitId", "This unit is graded twice in the request.");
-            if (item.UnitId is { } u && u != Guid.Empty && grade is { } g) parsed.Add((i, u, g, item.Note));
-        }
-        var ids = parsed.Select(p => p.UnitId).ToList();
+        var parsed = ParseGrades(request.Grades, errors, "unit", g => g.UnitId, g => g.Grade, g => g.Note);
+        var ids = parsed.Select(p => p.Id).ToList();
         var units = await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-        foreach (var p in parsed.Where(p => !units.ContainsKey(p.UnitId)))
-            errors.Add($"grades[{p.Index}].unitId", $"There is no unit with id '{p.UnitId}' in the bloc.");
+        foreach (var p in parsed.Where(p => !units.ContainsKey(p.Id)))
+            errors.Add($"grades[{p.Index}].unitId", $"There is no unit with id '{p.Id}' in the bloc.");
         errors.ThrowIfAny();
 
         var evaluationYear = await YearAsync(db, year, today, ct);
         var existing = await db.UnitEvaluations.Where(e => e.Year == year && ids.Contains(e.UnitId)).ToDictionaryAsync(e => e.UnitId, ct);
         var decision = new Decision(today, caller.AuditName, clock.GetUtcNow());
-        foreach (var p in parsed)
+        Give(parsed, errors, p =>
         {
-            try
-            {
-                var (evaluation, changed) = UnitEvaluation.Give(evaluationYear, existing.GetValueOrDefault(p.UnitId), units[p.UnitId], p.Grade, p.Note, decision);
-                if (changed && !existing.ContainsKey(p.UnitId)) db.UnitEvaluations.Add(evaluation);
-            }
-            catch (ValidationFailedException e)
-            {
-                foreach (var (field, messages) in e.Errors)
-                    foreach (var message in messages) errors.Add($"grades[{p.Index}].{field}", message);
-            }
-        }
-        errors.ThrowIfAny();
+            var (evaluation, changed) = UnitEvaluation.Give(evaluationYear, existing.GetValueOrDefault(p.Id), units[p.Id], p.Grade, p.Note, decision);
+            if (changed && !existing.ContainsKey(p.Id)) db.UnitEvaluations.Add(evaluation);
+        });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await YearResponseAsync(db, caller, year, ct));
     }
@@ -187,6 +147,51 @@ public static class EvaluationsApi
         evaluationYear.Reopen(request.Reason, new Decision(today, caller.AuditName, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await YearResponseAsync(db, caller, year, ct));
+    }
+
+    /// <summary>A grade of a request, with its place in the request for the field names of what is wrong with it.</summary>
+    private readonly record struct GivenGrade(int Index, Guid Id, Grade Grade, string? Note);
+
+    /// <summary>The grades of a request (a member's or a unit's, the <paramref name="noun"/>), each checked: there
+    /// is at least one and at most <see cref="MaxGradesPerRequest"/>, each names whom it grades, once, with one of
+    /// the four grades. What is wrong goes to <paramref name="errors"/>, as <c>grades[i].…</c>.</summary>
+    private static List<GivenGrade> ParseGrades<T>(IReadOnlyList<T>? requested, FieldErrors errors, string noun,
+        Func<T, Guid?> idOf, Func<T, string?> gradeOf, Func<T, string?> noteOf)
+    {
+        var items = requested ?? [];
+        var idField = noun + "Id";
+        if (items.Count == 0) errors.Add("grades", $"Give at least one {noun}'s grade.");
+        if (items.Count > MaxGradesPerRequest) errors.Add("grades", $"At most {MaxGradesPerRequest} grades in one request.");
+        var parsed = new List<GivenGrade>();
+        for (var i = 0; i < items.Count && items.Count <= MaxGradesPerRequest; i++)
+        {
+            var (item, index) = (items[i], i);
+            var id = idOf(item);
+            if (id is not { } given || given == Guid.Empty) errors.Add($"grades[{i}].{idField}", $"The {noun} is required.");
+            var grade = errors.Check<Grade?>(() => ParseGrade(gradeOf(item), $"grades[{index}].grade"));
+            if (id is { } twice && parsed.Any(p => p.Id == twice)) errors.Add($"grades[{i}].{idField}", $"This {noun} is graded twice in the request.");
+            if (id is { } x && x != Guid.Empty && grade is { } g) parsed.Add(new GivenGrade(i, x, g, noteOf(item)));
+        }
+        return parsed;
+    }
+
+    /// <summary>Gives each grade; a rule one breaks (a locked year, one's own evaluation) is reported on its
+    /// <c>grades[i]</c>, and when any is, nothing is given.</summary>
+    private static void Give(List<GivenGrade> parsed, FieldErrors errors, Action<GivenGrade> give)
+    {
+        foreach (var p in parsed)
+        {
+            try
+            {
+                give(p);
+            }
+            catch (ValidationFailedException e)
+            {
+                foreach (var (field, messages) in e.Errors)
+                    foreach (var message in messages) errors.Add($"grades[{p.Index}].{field}", message);
+            }
+        }
+        errors.ThrowIfAny();
     }
 
     public static Grade ParseGrade(string? text, string field) => VietnameseText.Fold(text ?? "").Replace(" ", "") switch
