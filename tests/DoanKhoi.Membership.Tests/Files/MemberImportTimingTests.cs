@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using DoanKhoi.Membership.Apis;
 using DoanKhoi.Testing;
 using Xunit.Abstractions;
@@ -49,5 +50,13 @@ public class MemberImportTimingTests(MembershipApiFactory factory, ITestOutputHe
         Assert.Equal(10_000, commit.Report.Accepted);
         Assert.Equal(10_000, again.Report.AlreadyRecorded);
         Assert.Equal(10_000, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM members"));
+
+        // A search that finds more people than the list reads keys for counts them all: the total is 10,000 and
+        // the last page is full, in the list's order (no page repeats a member of the one before).
+        var last = await office.GetFromJsonAsync<JsonElement>("/members?q=hoang%20thi%20thu%20trang&page=200&pageSize=50");
+        var before = await office.GetFromJsonAsync<JsonElement>("/members?q=hoang%20thi%20thu%20trang&page=199&pageSize=50");
+        Assert.Equal(10_000, last.GetProperty("total").GetInt32());
+        var ids = new[] { last, before }.SelectMany(p => p.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetGuid())).ToList();
+        Assert.Equal(100, ids.Distinct().Count());
     }
 }
