@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using DoanKhoi.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DoanKhoi.EndToEnd.Tests;
 
@@ -145,7 +146,7 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
     {
         var notifications = App.Services.GetRequiredService<ResourceNotificationService>();
         return string.Concat(Resources
-            .Where(r => !notifications.TryGetCurrentState(r, out var e) || e.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            .Where(r => !notifications.TryGetCurrentState(r, out var e) || e.Snapshot.HealthStatus != HealthStatus.Healthy)
             .Select(r => $"\n--- the last {RecentLines} lines {r} logged:\n{string.Join("\n", recent.GetValueOrDefault(r) ?? [])}"));
     }
 
