@@ -119,8 +119,8 @@ internal sealed class OpenApiResponses : IOpenApiOperationTransformer
         document.Components.Schemas.TryAdd(ProblemSchema, Problem());
         var headers = document.Components.Headers;
         headers.TryAdd(GatewayHeaders.RateLimitLimit, Header(
-            "How many requests the caller may make in the current window: the tighter of the gateway's limits that apply " +
-            "(each caller's, and each client system's).", Integer(1, int.MaxValue)));
+            "How many requests the caller may make in the current window: a person's own allowance, whichever application " +
+            "they use, or a client system's.", Integer(1, int.MaxValue)));
         headers.TryAdd(GatewayHeaders.RateLimitRemaining, Header("How many of them are left.", Integer(0, int.MaxValue)));
         headers.TryAdd(GatewayHeaders.RateLimitReset, Header("Seconds until the window ends and the allowance is whole again.", Integer(0, int.MaxValue)));
         headers.TryAdd(RetryAfter, Header("Seconds to wait before trying again.", Integer(1, int.MaxValue)));

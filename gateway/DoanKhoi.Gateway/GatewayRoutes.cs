@@ -31,6 +31,9 @@ public static class GatewayRoutes
                 new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{segment}" },
                 new Dictionary<string, string> { ["X-Forwarded"] = "Set", ["Prefix"] = "Off" },
                 new Dictionary<string, string> { ["RequestHeader"] = "X-Forwarded-Prefix", ["Set"] = $"/api/{segment}" },
+                // The portal's key is for the gateway alone.
+                new Dictionary<string, string> { ["RequestHeaderRemove"] = GatewayHeaders.FrontEndKey },
+                new Dictionary<string, string> { ["RequestHeaderRemove"] = GatewayHeaders.FrontEndCaller },
             ],
         };
         var routes = ResourceNames.Services.SelectMany(s => s.Segment == ResourceNames.IdentitySegment

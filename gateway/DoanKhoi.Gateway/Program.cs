@@ -14,7 +14,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 // No UseForwardedHeaders: at the edge a caller could forge them.
 app.UseCors();                      // the web origins that may read the answers (none unless configured)
-app.UseAuthentication();            // who is calling: the rate limits count per caller and per client
+app.UseAuthentication();            // who is calling: the rate limits count per person and per system
 app.UseRateLimitHeaders();          // every answer to a limited request says where the caller stands
 app.UseRateLimiter();
 app.UseAuthorization();             // a valid token, except on the public paths

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,12 +9,15 @@ using Microsoft.Extensions.Options;
 
 namespace DoanKhoi.Gateway;
 
-/// <summary>Limits how fast each caller (a signed-in account, else an address) and each client (an
-/// integrating system) may call the APIs, in fixed windows that start with the first request; over the
+/// <summary>Limits how fast each caller (a signed-in account, else an address) and each integrating
+/// system (a client-credentials token) may call the APIs, in fixed windows that start with the first request; over the
 /// limit the answer is 429 with Retry-After. Every answer to a limited request says where the caller
 /// stands (<see cref="GatewayHeaders.RateLimitLimit"/>, <see cref="GatewayHeaders.RateLimitRemaining"/>,
 /// <see cref="GatewayHeaders.RateLimitReset"/>), as the OpenAPI documents describe. Health and the
-/// gateway's own index are not limited. Section "Gateway:RateLimit".</summary>
+/// gateway's own index are not limited. People are limited one by one, whichever application they
+/// use: the per-client limit is for systems, and the portal's calls for a person who holds no token
+/// yet count for that person (<see cref="GatewayHeaders.FrontEndCaller"/>, believed only with the
+/// portal's key). Section "Gateway:RateLimit".</summary>
 public static class RateLimits
 {
     public sealed class Options
@@ -20,6 +25,9 @@ public static class RateLimits
         public int PermitsPerCaller { get; set; } = 300;
         public int PermitsPerClient { get; set; } = 1200;
         public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+        /// <summary>The key the portal shows (<see cref="GatewayHeaders.FrontEndKey"/>); none, nobody's caller header is believed.</summary>
+        public string? FrontEndKey { get; set; }
     }
 
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -81,15 +89,29 @@ public static class RateLimits
         && !http.Request.Path.Value!.EndsWith(Extensions.HealthPath, StringComparison.OrdinalIgnoreCase)
         && !http.Request.Path.Value!.EndsWith(Extensions.AlivenessPath, StringComparison.OrdinalIgnoreCase);
 
-    internal static string Caller(HttpContext http) =>
-        http.User.FindFirstValue("sub") ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    internal static string Caller(HttpContext http, Options options) =>
+        http.User.FindFirstValue("sub")
+        ?? FrontEndCaller(http, options)
+        ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    internal static string? Client(HttpContext http) =>
-        http.User.FindFirstValue("client_id") ?? http.User.FindFirstValue("azp");
+    /// <summary>The person the portal calls for, when the portal shows its key.</summary>
+    private static string? FrontEndCaller(HttpContext http, Options options)
+    {
+        if (options.FrontEndKey is not { Length: > 0 } key
+            || http.Request.Headers[GatewayHeaders.FrontEndKey].ToString() is not { Length: > 0 } shown
+            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(shown), Encoding.UTF8.GetBytes(key))
+            || http.Request.Headers[GatewayHeaders.FrontEndCaller].ToString() is not { Length: > 0 } caller)
+            return null;
+        return "front-end:" + caller[..Math.Min(caller.Length, GatewayHeaders.FrontEndCallerMaxLength)];
+    }
 
-    /// <summary>The fixed windows, one per caller and one per client: each starts with the key's first
-    /// request and lasts <see cref="Options.Window"/>. A request takes a permit from every window that
-    /// applies to it, or from none when one of them is spent. Unlike System.Threading.RateLimiting's own
+    /// <summary>The integrating system calling with its own credentials; none for a person, whichever application they use.</summary>
+    internal static string? SystemClient(HttpContext http) =>
+        http.User.FindFirstValue("client_id") is { } client && client == http.User.FindFirstValue("sub") ? client : null;
+
+    /// <summary>The fixed windows, one per person or address and one per system: each starts with the
+    /// key's first request and lasts <see cref="Options.Window"/>. A request takes a permit from every
+    /// window that applies to it, or from none when one of them is spent. Unlike System.Threading.RateLimiting's own
     /// fixed window, it knows when each window ends, which the headers tell.</summary>
     internal sealed class CallerWindows(Options options, TimeProvider clock) : PartitionedRateLimiter<HttpContext>
     {
@@ -111,8 +133,10 @@ public static class RateLimits
         protected override RateLimitLease AttemptAcquireCore(HttpContext http, int permitCount)
         {
             if (!IsApi(http)) return Lease.Granted;
-            var limits = new List<(string Key, int Limit)> { ($"caller:{Caller(http)}", options.PermitsPerCaller) };
-            if (Client(http) is { } client) limits.Add(($"client:{client}", options.PermitsPerClient));
+            // A system is limited as a client; a person as themself, whichever application they use.
+            List<(string Key, int Limit)> limits = SystemClient(http) is { } client
+                ? [($"client:{client}", options.PermitsPerClient)]
+                : [($"caller:{Caller(http, options)}", options.PermitsPerCaller)];
             var now = clock.GetUtcNow();
             lock (_gate)
             {

@@ -17,6 +17,10 @@ namespace DoanKhoi.Gateway.Tests;
 public class GatewayFactory : WebApplicationFactory<Program>
 {
     protected virtual int PermitsPerCaller => 1000;
+    protected virtual int PermitsPerClient => 1200;
+
+    /// <summary>The key the portal shows the gateway.</summary>
+    public const string FrontEndKey = "portal-key-for-the-tests";
 
     /// <summary>False: the real RabbitMQ transport, towards a broker that is not there.</summary>
     protected virtual bool BrokerHarness => true;
@@ -29,6 +33,8 @@ public class GatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
         builder.UseSetting("ConnectionStrings:messaging", "amqp://unused:unused@127.0.0.1:1");
         builder.UseSetting("Gateway:RateLimit:PermitsPerCaller", PermitsPerCaller.ToString());
+        builder.UseSetting("Gateway:RateLimit:PermitsPerClient", PermitsPerClient.ToString());
+        builder.UseSetting("Gateway:RateLimit:FrontEndKey", FrontEndKey);
         builder.UseSetting("Gateway:RateLimit:Window", "00:10:00");
         builder.UseSetting("Gateway:HealthProbeInterval", "00:10:00");
         builder.ConfigureTestServices(services =>
@@ -224,6 +230,62 @@ public class RateLimitTests : IDisposable
         Assert.Contains("Try again in", problem.GetProperty("detail").GetString());
         var another = _factory.CreateClient().As(Post.OnUnit(Guid.NewGuid()));
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await another.GetAsync("/api/membership/units")).StatusCode);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
+
+/// <summary>Five requests per person and eight per system in ten minutes.</summary>
+public sealed class ClientLimitedGatewayFactory : GatewayFactory
+{
+    protected override int PermitsPerCaller => 5;
+    protected override int PermitsPerClient => 8;
+}
+
+/// <summary>People are limited one by one, whichever application they sign in through; a system by its
+/// client; the portal's calls for someone without a token count for that someone, if it shows its key.</summary>
+public class PerPersonLimitTests : IDisposable
+{
+    private readonly ClientLimitedGatewayFactory _factory = new();
+
+    [Fact]
+    public async Task People_signed_in_through_the_same_portal_do_not_share_one_allowance_and_a_system_has_its_own()
+    {
+        var people = Enumerable.Range(0, 3).Select(_ => _factory.CreateClient().As(Post.OnUnit(Guid.NewGuid()))).ToList();
+        foreach (var person in people)
+            for (var i = 0; i < 5; i++)
+                Assert.NotEqual(HttpStatusCode.TooManyRequests, (await person.GetAsync("/api/membership/units")).StatusCode);
+        await (await people[0].GetAsync("/api/membership/units")).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+
+        var system = _factory.CreateClient().As(TestTokens.Create([Post.Bloc(Role.BlocOffice)], [Scopes.Read], clientId: "province-statistics"));
+        for (var i = 0; i < 8; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await system.GetAsync("/api/membership/units")).StatusCode);
+        var refused = await system.GetAsync("/api/membership/units");
+        await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal("8", refused.Header(GatewayHeaders.RateLimitLimit));
+    }
+
+    [Fact]
+    public async Task The_portals_calls_for_people_without_a_token_count_for_each_person_only_with_its_key()
+    {
+        var client = _factory.CreateClient();
+        Task<HttpResponseMessage> DiscoverAsync(string key, string caller)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/.well-known/openid-configuration");
+            request.Headers.Add(GatewayHeaders.FrontEndKey, key);
+            request.Headers.Add(GatewayHeaders.FrontEndCaller, caller);
+            return client.SendAsync(request);
+        }
+
+        foreach (var caller in new[] { "203.0.113.7", "203.0.113.8" })
+            for (var i = 0; i < 5; i++)
+                Assert.NotEqual(HttpStatusCode.TooManyRequests, (await DiscoverAsync(GatewayFactory.FrontEndKey, caller)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await DiscoverAsync(GatewayFactory.FrontEndKey, "203.0.113.7")).StatusCode);
+
+        // Without the key the header is not believed: every such call counts for the one address they come from.
+        for (var i = 0; i < 5; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await DiscoverAsync("a guess", $"198.51.100.{i}")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await DiscoverAsync("a guess", "198.51.100.99")).StatusCode);
     }
 
     public void Dispose() => _factory.Dispose();
