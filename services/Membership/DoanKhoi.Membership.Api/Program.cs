@@ -15,6 +15,7 @@ app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scala
 app.MapOrganisationApi();
 app.MapClustersApi();
 app.MapUnitsApi();
+app.MapUnitDirectoryApi();       // every open unit by name: where a transfer can go
 app.MapMembersApi();
 app.MapMemberFilesApi();         // the member sheet: template, import, export
 app.MapLifecycleApi();

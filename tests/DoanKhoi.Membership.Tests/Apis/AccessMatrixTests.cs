@@ -126,4 +126,28 @@ public class AccessMatrixTests(MembershipApiFactory factory) : IClassFixture<Mem
         };
         Assert.Equal((create, create, read), (cluster.StatusCode, unit.StatusCode, audit.StatusCode));
     }
+
+    [Theory]
+    [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
+    public async Task The_unit_directory_names_every_open_unit_of_the_bloc_to_every_post_and_no_more_than_their_names(Who who)
+    {
+        var directory = await As(who).GetFromJsonAsync<JsonElement>("/unit-directory");
+
+        Assert.Equal(new[] { _unitA, _unitB }.Order(), directory.EnumerateArray().Select(u => u.GetProperty("id").GetGuid()).Order());
+        Assert.All(directory.EnumerateArray(), u => Assert.Equal(["id", "code", "name", "clusterName"], u.EnumerateObject().Select(p => p.Name)));
+    }
+
+    [Fact]
+    public async Task The_unit_directory_leaves_out_closed_units_and_finds_a_name_typed_without_diacritics()
+    {
+        (await _office.PostAsJsonAsync($"/units/{_unitA}/close", new { reason = "Sáp nhập" })).EnsureSuccessStatusCode();
+        var secretary = As(Who.SecretaryOfA);
+
+        var open = await secretary.GetFromJsonAsync<JsonElement>("/unit-directory");
+        var found = await secretary.GetFromJsonAsync<JsonElement>("/unit-directory?q=doan%20b");
+
+        Assert.Equal([_unitB], open.EnumerateArray().Select(u => u.GetProperty("id").GetGuid()));
+        Assert.Equal(["Đoàn B"], found.EnumerateArray().Select(u => u.GetProperty("name").GetString()));
+        Assert.Equal(["Cụm B"], found.EnumerateArray().Select(u => u.GetProperty("clusterName").GetString()));
+    }
 }
