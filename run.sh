@@ -9,6 +9,7 @@
 # Ports (change them with these variables):
 #   DOANKHOI_DASHBOARD_PORT  Aspire dashboard       (default 18888; OTLP takes +1, resource service +2)
 #   DOANKHOI_GATEWAY_PORT    the gateway, the API   (default 8080)
+#   DOANKHOI_WEB_PORT        the portal, in a browser (default 8090)
 #   DOANKHOI_POSTGRES_PORT   PostgreSQL, loopback   (default 55432)
 #   DOANKHOI_RABBITMQ_PORT   RabbitMQ, loopback     (default 55672; Erlang distribution takes +1)
 #
@@ -22,19 +23,20 @@ demo=false
 for arg in "$@"; do
   case "$arg" in
     --demo) demo=true ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
 
 dashboard_port="${DOANKHOI_DASHBOARD_PORT:-18888}"
 gateway_port="${DOANKHOI_GATEWAY_PORT:-8080}"
+web_port="${DOANKHOI_WEB_PORT:-8090}"
 postgres_port="${DOANKHOI_POSTGRES_PORT:-55432}"
 rabbitmq_port="${DOANKHOI_RABBITMQ_PORT:-55672}"
 
 taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for pair in "DOANKHOI_DASHBOARD_PORT:$dashboard_port" "DOANKHOI_DASHBOARD_PORT:$((dashboard_port + 1))" \
-            "DOANKHOI_DASHBOARD_PORT:$((dashboard_port + 2))" "DOANKHOI_GATEWAY_PORT:$gateway_port"; do
+            "DOANKHOI_DASHBOARD_PORT:$((dashboard_port + 2))" "DOANKHOI_GATEWAY_PORT:$gateway_port" "DOANKHOI_WEB_PORT:$web_port"; do
   name="${pair%%:*}" port="${pair##*:}"
   if taken "$port"; then
     echo "run.sh: port $port is taken by another program (see: ss -ltnp 'sport = :$port')." >&2
@@ -82,8 +84,8 @@ export ASPNETCORE_URLS="http://localhost:$dashboard_port"
 export ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$((dashboard_port + 1))"
 export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$((dashboard_port + 2))"
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true
-export DoanKhoi__GatewayPort="$gateway_port" DoanKhoi__PostgresPort="$postgres_port" DoanKhoi__RabbitMqPort="$rabbitmq_port"
+export DoanKhoi__GatewayPort="$gateway_port" DoanKhoi__WebPort="$web_port" DoanKhoi__PostgresPort="$postgres_port" DoanKhoi__RabbitMqPort="$rabbitmq_port"
 export DoanKhoi__Demo="$demo" DoanKhoi__BlocOfficePassword="$password"
 
-echo "==> starting DoanKhoi: dashboard http://localhost:$dashboard_port, gateway http://localhost:$gateway_port (Ctrl+C stops)"
+echo "==> starting DoanKhoi: the portal http://localhost:$web_port, dashboard http://localhost:$dashboard_port, gateway http://localhost:$gateway_port (Ctrl+C stops)"
 exec dotnet run --project AppHost --no-launch-profile

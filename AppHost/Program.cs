@@ -63,4 +63,21 @@ foreach (var resource in new[] { identity, membership, activities, reporting, in
     if (resource != identity && resource != gateway) resource.WithReference(identity);
 }
 
+// The portal: people's browsers reach it; it signs them in through identity (the public client
+// doankhoi-web, which may return only to the portal) and calls only the gateway, with each person's token.
+// The portal's calls for a person who holds no token yet count for that person at the gateway, not
+// for the portal: a key made for this run tells the gateway to believe whom the portal names.
+var frontEndKey = builder.AddParameter("front-end-key", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)), secret: true);
+gateway.WithEnvironment("Gateway__RateLimit__FrontEndKey", frontEndKey);
+var web = builder.AddProject<Projects.DoanKhoi_Web>(ResourceNames.Web)
+    .WithReference(gateway)
+    .WithEnvironment("Identity__Issuer", issuer)
+    .WithEnvironment("Portal__FrontEndKey", frontEndKey)
+    .WithEndpoint("http", endpoint => endpoint.Port = settings.GetValue("WebPort", 8090))
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
+identity
+    .WithEnvironment("Identity__WebRedirectUris__0", ReferenceExpression.Create($"{web.GetEndpoint("http")}/signin-oidc"))
+    .WithEnvironment("Identity__WebPostLogoutRedirectUris__0", ReferenceExpression.Create($"{web.GetEndpoint("http")}/signout-callback-oidc"));
+
 builder.Build().Run();

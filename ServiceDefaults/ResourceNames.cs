@@ -8,6 +8,9 @@ public static class ResourceNames
     public const string Messaging = "messaging";
     public const string Gateway = "gateway";
 
+    /// <summary>The portal people use in a browser (web/DoanKhoi.Web).</summary>
+    public const string Web = "web";
+
     public const string MembershipApi = "membership-api";
     public const string ActivitiesApi = "activities-api";
     public const string ReportingApi = "reporting-api";

@@ -12,23 +12,11 @@ public class AccessTests(DoanKhoiSystem system)
 {
     private HttpClient Office => system.Gateway;
 
-    private async Task<(Guid Cluster, Guid Unit)> CreateUnitAsync(string name)
-    {
-        var code = $"A{Guid.NewGuid():N}"[..10].ToUpperInvariant();
-        var cluster = await (await Office.PostAsJsonAsync("/api/membership/clusters", new { code, name = $"Cụm {code}" })).Content.ReadFromJsonAsync<JsonElement>();
-        var clusterId = cluster.GetProperty("id").GetGuid();
-        var unit = await (await Office.PostAsJsonAsync("/api/membership/units", new { code, name, kind = "agency", clusterId })).Content.ReadFromJsonAsync<JsonElement>();
-        return (clusterId, unit.GetProperty("id").GetGuid());
-    }
+    private Task<(Guid Cluster, Guid Unit)> CreateUnitAsync(string name) => system.CreateUnitAsync(name);
 
     private async Task<HttpClient> AccountAsync(string post)
     {
-        var userName = $"u{Guid.NewGuid():N}"[..12];
-        const string password = "matkhau2026";
-        // Identity gives a post only on a node membership has told it of: moments after its creation.
-        await Eventually.Until(
-            () => Office.PostAsJsonAsync("/api/identity/accounts", new { userName, displayName = "Người dùng kiểm thử", password, posts = new[] { post } }),
-            r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(15), $"an account with the post {post}");
+        var (userName, password) = await system.CreateAccountAsync(post);
         return await system.SignedInAsync(userName, password);
     }
 
@@ -75,11 +63,8 @@ public class AccessTests(DoanKhoiSystem system)
     {
         // A member post names a member membership recorded: identity hears of them moments later.
         var (_, unit) = await CreateUnitAsync("Đoàn Thanh niên Sở Ngoại vụ");
-        var member = await (await Office.PostAsJsonAsync($"/api/membership/units/{unit}/members", new
-        {
-            fullName = "Chu Thị Hằng", dateOfBirth = "1999-05-05", gender = "female", ethnicity = "Tày", joinedUnionOn = "2016-03-26",
-        })).Content.ReadFromJsonAsync<JsonElement>();
-        var caller = await AccountAsync($"member@member:{member.GetProperty("id").GetGuid()}");
+        var member = await system.RegisterMemberAsync(unit, "Chu Thị Hằng");
+        var caller = await AccountAsync($"member@member:{member}");
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i <= DoanKhoiSystem.PermitsPerCaller; i++)

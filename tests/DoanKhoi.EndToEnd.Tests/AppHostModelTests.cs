@@ -54,11 +54,38 @@ public class AppHostModelTests
     }
 
     [Fact]
-    public async Task Every_service_and_the_gateway_are_in_the_model()
+    public async Task Every_service_the_gateway_and_the_portal_are_in_the_model()
     {
         await using var builder = await ModelAsync("DoanKhoi:Infrastructure=executables");
 
-        foreach (var name in new[] { ResourceNames.MembershipApi, ResourceNames.ActivitiesApi, ResourceNames.ReportingApi, ResourceNames.InspectionApi, ResourceNames.Gateway })
+        foreach (var name in new[] { ResourceNames.MembershipApi, ResourceNames.ActivitiesApi, ResourceNames.ReportingApi, ResourceNames.InspectionApi, ResourceNames.Gateway, ResourceNames.Web })
             Resource<ProjectResource>(builder, name);
+    }
+
+    [Fact]
+    public async Task The_portal_listens_on_the_port_it_is_given_and_identity_lets_it_sign_people_in_there()
+    {
+        await using var builder = await ModelAsync("DoanKhoi:Infrastructure=executables", "DoanKhoi:WebPort=8123");
+
+        var web = Resource<ProjectResource>(builder, ResourceNames.Web);
+        Assert.Equal(8123, web.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port);
+        var identity = Resource<ProjectResource>(builder, ResourceNames.IdentityApi);
+        var environment = await EnvironmentOfAsync(identity);
+        Assert.Equal("{web.bindings.http.url}/signin-oidc", environment["Identity__WebRedirectUris__0"]);
+        Assert.Equal("{web.bindings.http.url}/signout-callback-oidc", environment["Identity__WebPostLogoutRedirectUris__0"]);
+    }
+
+    /// <summary>A resource's environment as the manifest would write it: references as expressions.</summary>
+    private static async Task<Dictionary<string, string?>> EnvironmentOfAsync(IResource resource)
+    {
+        var values = new Dictionary<string, object>();
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), values);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>()) await callback.Callback(context);
+        return values.ToDictionary(v => v.Key, v => v.Value switch
+        {
+            string text => text,
+            IManifestExpressionProvider expression => expression.ValueExpression,
+            _ => v.Value.ToString(),
+        });
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using DoanKhoi.Testing;
@@ -28,13 +30,16 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
     /// <summary>The gateway, without a token.</summary>
     public HttpClient Anonymous { get; private set; } = null!;
 
+    /// <summary>The portal's address, as ./run.sh prints it.</summary>
+    public Uri Portal { get; private set; } = null!;
+
     /// <summary>A headless browser, started by the first test that asks for a page.</summary>
     public Chromium Browser { get; } = new();
 
     public static readonly string[] Resources =
     [
         ResourceNames.Postgres, ResourceNames.Messaging, ResourceNames.MembershipApi, ResourceNames.ActivitiesApi,
-        ResourceNames.ReportingApi, ResourceNames.InspectionApi, ResourceNames.IdentityApi, ResourceNames.Gateway,
+        ResourceNames.ReportingApi, ResourceNames.InspectionApi, ResourceNames.IdentityApi, ResourceNames.Gateway, ResourceNames.Web,
     ];
 
     /// <summary>A start takes a minute or two; on two cores shared with the other test projects (the
@@ -51,6 +56,7 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
             $"DoanKhoi:PostgresPort={FreePorts.One(ports)}",
             $"DoanKhoi:RabbitMqPort={FreePorts.Pair(ports)}",
             $"DoanKhoi:GatewayPort={FreePorts.One(ports)}",
+            $"DoanKhoi:WebPort={FreePorts.One(ports)}",
             $"DoanKhoi:BlocOfficePassword={BlocOfficePassword}",
             $"DoanKhoi:RateLimitPerCaller={PermitsPerCaller}",
         ]);
@@ -72,6 +78,7 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
             await watching.CancelAsync();
         }
         Anonymous = App.CreateHttpClient(ResourceNames.Gateway);
+        Portal = App.GetEndpoint(ResourceNames.Web, "http");
         // The gateway probes each service on its own schedule; wait until it routes to all of them.
         foreach (var (segment, _, _) in ResourceNames.Services)
             await Eventually.Until(async () => (await Anonymous.GetAsync($"/api/{segment}/alive", startup.Token)).IsSuccessStatusCode,
@@ -93,6 +100,42 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
 
     public HttpClient WithToken(string token) =>
         new HttpClient { BaseAddress = Anonymous.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.As(token);
+
+    /// <summary>A new cluster with one unit in it, made by the bloc office; codes are unique to the call.</summary>
+    public async Task<(Guid Cluster, Guid Unit)> CreateUnitAsync(string name, string? clusterName = null)
+    {
+        var code = $"A{Guid.NewGuid():N}"[..10].ToUpperInvariant();
+        var cluster = await (await Gateway.PostAsJsonAsync("/api/membership/clusters", new { code, name = clusterName ?? $"Cụm {code}" })).Content.ReadFromJsonAsync<JsonElement>();
+        var clusterId = cluster.GetProperty("id").GetGuid();
+        var unit = await (await Gateway.PostAsJsonAsync("/api/membership/units", new { code, name, kind = "agency", clusterId })).Content.ReadFromJsonAsync<JsonElement>();
+        return (clusterId, unit.GetProperty("id").GetGuid());
+    }
+
+    /// <summary>A member already in the Union, recorded in <paramref name="unitId"/> by the bloc office.</summary>
+    public async Task<Guid> RegisterMemberAsync(Guid unitId, string fullName, string dateOfBirth = "1999-05-05", string gender = "female")
+    {
+        // Joined the Union on the day they turned 16.
+        var joinedUnionOn = DateOnly.Parse(dateOfBirth, System.Globalization.CultureInfo.InvariantCulture).AddYears(16).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var response = await Gateway.PostAsJsonAsync($"/api/membership/units/{unitId}/members", new
+        {
+            fullName, dateOfBirth, gender, ethnicity = "Tày", joinedUnionOn,
+        });
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{fullName} was not recorded: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>An account holding <paramref name="post"/>, made by the bloc office, and its password.</summary>
+    public async Task<(string UserName, string Password)> CreateAccountAsync(string post, string displayName = "Người dùng kiểm thử")
+    {
+        var userName = $"u{Guid.NewGuid():N}"[..12];
+        const string password = "matkhau2026";
+        // Identity gives a post only on a node membership has told it of: moments after its creation.
+        await Eventually.Until(
+            () => Gateway.PostAsJsonAsync("/api/identity/accounts", new { userName, displayName, password, posts = new[] { post } }),
+            r => r.StatusCode == System.Net.HttpStatusCode.Created, TimeSpan.FromSeconds(15), $"an account with the post {post}");
+        return (userName, password);
+    }
 
     /// <summary>Each resource's state and health, for a failure message.</summary>
     private string Describe()

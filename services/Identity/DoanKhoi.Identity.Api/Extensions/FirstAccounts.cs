@@ -79,6 +79,7 @@ public sealed class FirstAccounts(
     private async Task RegisterClientsAsync(IOpenIddictApplicationManager apps, CancellationToken ct)
     {
         var web = PublicClient(WebClient, "DoanKhoi web", options.Value.WebRedirectUris);
+        foreach (var uri in options.Value.WebPostLogoutRedirectUris) web.PostLogoutRedirectUris.Add(new Uri(uri, UriKind.Absolute));
         await UpsertAsync(apps, web, ct);
         await UpsertAsync(apps, PublicClient(CliClient, "DoanKhoi token command", [CliRedirectUri]), ct);
 

@@ -24,6 +24,9 @@ public sealed class IdentityServiceOptions
     /// <summary>Where the web front-end may receive authorization codes.</summary>
     public List<string> WebRedirectUris { get; set; } = [];
 
+    /// <summary>Where the web front-end may send a person back to after signing out.</summary>
+    public List<string> WebPostLogoutRedirectUris { get; set; } = [];
+
     /// <summary>How many days after the day it is issued a member's one-time code still works (to the end of
     /// that day, Vietnam time): 1 to 30.</summary>
     public int MemberCodeValidDays { get; set; } = 7;

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace DoanKhoi.EndToEnd.Tests;
+
+/// <summary>A person at the portal in a real browser: a desktop in the office or a member's phone,
+/// signing in on the identity service's page as they would. Screenshots go to artifacts/screenshots
+/// at the top of the checkout, for a reader to look at.</summary>
+public static class PortalBrowser
+{
+    public static BrowserNewContextOptions Desktop => new()
+    {
+        Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new() { Width = 1280, Height = 800 },
+    };
+
+    /// <summary>A 360 px wide phone, the narrowest the portal is made for.</summary>
+    public static BrowserNewContextOptions Phone => new()
+    {
+        Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh", ViewportSize = new() { Width = 360, Height = 740 },
+        IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+    };
+
+    /// <summary>Opens the portal, signs in on the sign-in page it sends to, and waits to be back at the portal.</summary>
+    public static async Task<IPage> SignInAsync(this DoanKhoiSystem system, IBrowserContext context, string userName, string password, string path = "/")
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(system.Portal, path).ToString());
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(system.Portal.ToString().TrimEnd('/'), StringComparison.Ordinal)
+            && !url.Contains("/signin-oidc", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        return page;
+    }
+
+    /// <summary>Saves the whole page as artifacts/screenshots/<paramref name="name"/>.png.</summary>
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Waits until the interactive page is live (connected to the server, not only prerendered).</summary>
+    public static Task WaitLiveAsync(this IPage page) =>
+        page.Locator(".interactive-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+    /// <summary>The choices of the select or autocomplete that is open (MudBlazor shows them in a popover).</summary>
+    public static ILocator Choices(IPage page) => page.Locator(".mud-popover-open .mud-list-item");
+
+    /// <summary>True when nothing of the page lies beyond the right edge of the window.</summary>
+    public static Task<bool> FitsTheWidthAsync(this IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "DoanKhoi.sln"))) return folder.FullName;
+        return AppContext.BaseDirectory;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DoanKhoi.EndToEnd.Tests;
+
+/// <summary>A secretary's member work in the portal, end to end in a real browser: a member added with a
+/// mistake the API names beside its field, an import with a bad row, a transfer between two units that
+/// the receiving secretary accepts.</summary>
+[Collection(nameof(DoanKhoiSystem))]
+public class PortalMemberWorkTests(DoanKhoiSystem system)
+{
+    private static string CitizenId(bool female, int year) =>
+        $"020{(year >= 2000 ? 2 : 0) + (female ? 1 : 0)}{year % 100:00}{Random.Shared.Next(0, 1_000_000):000000}";
+
+    [Fact]
+    public async Task A_secretary_adds_a_member_and_a_mistake_is_shown_beside_its_field_until_corrected()
+    {
+        var (_, unit) = await system.CreateUnitAsync($"Đoàn TN Sở Tài chính {Guid.NewGuid():N}"[..30]);
+        var secretary = await system.CreateAccountAsync($"unit-secretary@unit:{unit}", "Bí thư Sở Tài chính");
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, secretary.UserName, secretary.Password, "/members/new");
+        await page.WaitLiveAsync();
+
+        await page.GetByLabel("Họ và tên").FillAsync("Triệu Thị Lan");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Giới tính" }).ClickAsync();
+        await PortalBrowser.Choices(page).GetByText("Nữ", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Ngày sinh (dd/MM/yyyy)").FillAsync("12/05/1999");
+        await page.GetByLabel("Ngày vào Đoàn (dd/MM/yyyy)").FillAsync("26/03/2016");
+        // Typed without diacritics, as on a phone keyboard.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Dân tộc" }).FillAsync("tay");
+        await PortalBrowser.Choices(page).GetByText("Tày", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Số CCCD (12 số)").FillAsync("0123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm vào danh sách" }).ClickAsync();
+
+        var citizenField = page.Locator(".mud-input-control", new() { HasText = "Số CCCD" });
+        await Expect(citizenField.Locator(".mud-input-helper-text.mud-input-error")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator(".mud-input-control", new() { HasText = "Họ và tên" }).Locator(".mud-input-helper-text.mud-input-error")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("member-new-field-error");
+
+        await page.GetByLabel("Số CCCD (12 số)").FillAsync(CitizenId(female: true, 1999));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm vào danh sách" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Triệu Thị Lan" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByText("12/05/1999")).ToBeVisibleAsync();
+        await Expect(page.Locator(".record")).ToContainTextAsync("Tày");
+    }
+
+    [Fact]
+    public async Task An_import_shows_each_bad_row_with_its_reason_and_records_only_the_good_ones()
+    {
+        var (_, unit) = await system.CreateUnitAsync($"Đoàn TN Sở Công thương {Guid.NewGuid():N}"[..32]);
+        var secretary = await system.CreateAccountAsync($"unit-secretary@unit:{unit}", "Bí thư Sở Công thương");
+        var sheet = Path.Combine(Path.GetTempPath(), $"doan-vien-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(sheet, string.Join("\r\n",
+            "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Số CCCD,Số điện thoại,Email,Ngày vào Đoàn,Số thẻ đoàn viên,Đơn vị,Chi đoàn,Chức vụ,Giữ chức vụ từ ngày,Cán bộ Đoàn,Đảng viên",
+            $"Hà Văn Khánh,04/07/2001,Nam,Nùng,{CitizenId(female: false, 2001)},,,26/03/2018,,,,,,,",
+            "Lương Thị Ngọc,31/02/2000,Nữ,Tày,,,,26/03/2016,,,,,,,"), new UTF8Encoding(true));
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, secretary.UserName, secretary.Password, "/members/import");
+        await page.WaitLiveAsync();
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Chọn tệp .xlsx hoặc .csv" })).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        // What the file picker does: the chosen file lands on the upload's file input.
+        await page.Locator("input[type=file]").SetInputFilesAsync(sheet);
+
+        var refused = page.Locator(".refused-rows tbody tr");
+        await Expect(refused).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        await Expect(refused).ToContainTextAsync("Lương Thị Ngọc");
+        await Expect(refused).ToContainTextAsync("Ngày sinh");
+        await page.ScreenshotAsync("member-import-preview");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi 1 đoàn viên" }).ClickAsync();
+        await Expect(page.GetByText("Đã ghi 1 đoàn viên vào danh sách.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var members = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/membership/members?unitId={unit}");
+        Assert.Equal(["Hà Văn Khánh"], members.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("fullName").GetString()));
+        File.Delete(sheet);
+    }
+
+    [Fact]
+    public async Task A_member_is_transferred_between_two_units_by_their_two_secretaries()
+    {
+        var from = $"Đoàn TN Sở Nội vụ {Guid.NewGuid():N}"[..26];
+        var to = $"Đoàn TN Sở Văn hóa {Guid.NewGuid():N}"[..27];
+        var (_, unitFrom) = await system.CreateUnitAsync(from);
+        var (_, unitTo) = await system.CreateUnitAsync(to);
+        var member = await system.RegisterMemberAsync(unitFrom, "Đinh Thị Hồng Nhung");
+        var sender = await system.CreateAccountAsync($"unit-secretary@unit:{unitFrom}", "Bí thư Sở Nội vụ");
+        var receiver = await system.CreateAccountAsync($"unit-secretary@unit:{unitTo}", "Bí thư Sở Văn hóa");
+
+        await using (var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop))
+        {
+            var page = await system.SignInAsync(context, sender.UserName, sender.Password, $"/members/{member}/transfer");
+            await page.WaitLiveAsync();
+            await page.GetByLabel("Đơn vị nhận").FillAsync(to[..20]);
+            await PortalBrowser.Choices(page).Filter(new() { HasText = to }).ClickAsync(new() { Timeout = 30_000 });
+            await page.GetByLabel("Số giấy giới thiệu").FillAsync("12/GGT");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gửi giấy giới thiệu" }).ClickAsync();
+            await Expect(page.GetByText("Đang chuyển sinh hoạt")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        }
+
+        await using (var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop))
+        {
+            var page = await system.SignInAsync(context, receiver.UserName, receiver.Password, "/transfers");
+            await page.WaitLiveAsync();
+            var row = page.Locator("tr", new() { HasText = "Đinh Thị Hồng Nhung" });
+            await row.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận" }).ClickAsync(new() { Timeout = 30_000 });
+            await page.GetByRole(AriaRole.Region, new() { Name = "Xử lý giấy giới thiệu" }).GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận" }).ClickAsync();
+            await Expect(page.GetByText("Tiếp nhận: Đinh Thị Hồng Nhung.")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await page.ScreenshotAsync("transfers-accepted");
+        }
+
+        var record = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/membership/members/{member}");
+        Assert.Equal(unitTo, record.GetProperty("unitId").GetGuid());
+        Assert.Equal("active", record.GetProperty("status").GetString());
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DoanKhoi.EndToEnd.Tests;
+
+/// <summary>The portal in a real browser, against the whole system: each person signs in through the
+/// identity service and sees exactly their part of the bloc, on a desktop or on a phone.</summary>
+[Collection(nameof(DoanKhoiSystem))]
+public class PortalTests(DoanKhoiSystem system)
+{
+    [Fact]
+    public async Task The_bloc_office_signs_in_and_sees_the_blocs_figures_by_cluster()
+    {
+        var clusterName = $"Cụm Kiểm thử {Guid.NewGuid():N}"[..20];
+        var (_, unit) = await system.CreateUnitAsync("Đoàn Thanh niên Sở Tư pháp", clusterName);
+        await system.RegisterMemberAsync(unit, "Lộc Văn Tùng", gender: "male");
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+
+        var page = await system.SignInAsync(context, "vanphong", system.BlocOfficePassword);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Toàn Đoàn Khối" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByText("Cơ sở Đoàn", new() { Exact = true })).ToBeVisibleAsync();
+        var row = page.Locator("tr", new() { HasText = clusterName });
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("1");
+        await page.ScreenshotAsync("home-bloc-office");
+    }
+
+    [Fact]
+    public async Task A_secretary_sees_their_unit_and_a_cluster_lead_only_their_cluster()
+    {
+        var unitA = $"Đoàn Thanh niên Sở Xây dựng {Guid.NewGuid():N}"[..34];
+        var clusterB = $"Cụm Biên giới {Guid.NewGuid():N}"[..20];
+        var (clusterOfA, a) = await system.CreateUnitAsync(unitA);
+        var (b, _) = await system.CreateUnitAsync("Đoàn Thanh niên Công an tỉnh", clusterB);
+        await system.RegisterMemberAsync(a, "Hoàng Thị Mai");
+        var secretary = await system.CreateAccountAsync($"unit-secretary@unit:{a}", "Bí thư kiểm thử");
+        var lead = await system.CreateAccountAsync($"cluster-lead@cluster:{b}", "Cụm trưởng kiểm thử");
+
+        await using (var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop))
+        {
+            var page = await system.SignInAsync(context, secretary.UserName, secretary.Password);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = unitA })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Expect(page.Locator(".figure", new() { HasText = "Đoàn viên" }).Locator(".figure-value")).ToHaveTextAsync("1");
+            await Expect(page.GetByText(clusterB)).ToHaveCountAsync(0);
+            await page.ScreenshotAsync("home-unit-secretary");
+        }
+
+        await using (var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop))
+        {
+            var page = await system.SignInAsync(context, lead.UserName, lead.Password);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cụm thi đua của tôi" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+            await Expect(page.Locator("tbody tr")).ToContainTextAsync(clusterB);
+            await Expect(page.GetByText(unitA)).ToHaveCountAsync(0);
+            Assert.NotEqual(clusterOfA, b);
+        }
+    }
+
+    [Fact]
+    public async Task A_member_on_a_phone_sees_their_own_record_and_the_menu_folds_away()
+    {
+        var (_, unit) = await system.CreateUnitAsync("Đoàn Thanh niên Sở Y tế");
+        var member = await system.RegisterMemberAsync(unit, "Nông Thị Thu Hương", dateOfBirth: "2001-09-02");
+        var account = await system.CreateAccountAsync($"member@member:{member}", "Nông Thị Thu Hương");
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Phone);
+
+        var page = await system.SignInAsync(context, account.UserName, account.Password);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nông Thị Thu Hương" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByText("02/09/2001")).ToBeVisibleAsync();
+        Assert.True(await page.FitsTheWidthAsync(), "the page is wider than a 360 px phone");
+        await Expect(page.Locator(".portal-nav")).ToBeHiddenAsync();
+        await page.ScreenshotAsync("home-member-phone");
+
+        await page.GetByText("☰ Menu").ClickAsync();
+        await Expect(page.Locator(".portal-menu-toggle").GetByRole(AriaRole.Link, new() { Name = "Hồ sơ của tôi" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".portal-menu-toggle").GetByRole(AriaRole.Link, new() { Name = "Đoàn viên" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_portal_session_and_the_sign_in_at_the_identity_service()
+    {
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, "vanphong", system.BlocOfficePassword);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Toàn Đoàn Khối" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bạn đã đăng xuất" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GotoAsync(system.Portal.ToString());
+        // Back at the sign-in page: neither the portal nor the identity service still knows the person.
+        await Expect(page.GetByLabel("Mật khẩu")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+}

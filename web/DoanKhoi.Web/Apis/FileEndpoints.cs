@@ -1,0 +1,48 @@
+using DoanKhoi.Web.Clients;
+using DoanKhoi.Web.Infrastructure;
+using Microsoft.Net.Http.Headers;
+
+namespace DoanKhoi.Web.Apis;
+
+/// <summary>The files the APIs make (exports, the import template), fetched with the person's token and
+/// streamed to their browser as a download: the browser shows its progress, and a large export never
+/// sits in the portal's memory. Only these paths: the portal is no open door to the APIs.</summary>
+public static class FileEndpoints
+{
+    private static readonly string[] MembershipFiles =
+        ["members/export", "members/import-template", "members/statistics/export", "members/movements/export"];
+
+    public static IEndpointRouteBuilder MapFileEndpoints(this IEndpointRouteBuilder app)
+    {
+        foreach (var path in MembershipFiles)
+            app.MapGet($"/files/{path}", (HttpContext http, MembershipClient membership) => StreamAsync(http, membership, path)).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task StreamAsync(HttpContext http, MembershipClient membership, string path)
+    {
+        try
+        {
+            using var response = await membership.FileAsync(path + http.Request.QueryString, http.RequestAborted);
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            http.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
+            if (response.Content.Headers.ContentDisposition is { } disposition) http.Response.Headers[HeaderNames.ContentDisposition] = disposition.ToString();
+            if (response.Content.Headers.ContentLength is { } length) http.Response.ContentLength = length;
+            await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
+        }
+        catch (ApiProblem problem) when (problem.Status == StatusCodes.Status401Unauthorized)
+        {
+            http.Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
+        }
+        catch (ApiProblem problem)
+        {
+            // A download that cannot be made says why, in a page the person can read.
+            http.Response.StatusCode = problem.Status;
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync($"""
+                <!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tải được tệp - DoanKhoi</title>
+                <p>{System.Net.WebUtility.HtmlEncode(problem.Message)}</p><p><a href="javascript:history.back()">Quay lại</a></p></html>
+                """);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net.Http.Json;
+using DoanKhoi.Web.Infrastructure;
+
+namespace DoanKhoi.Web.Clients;
+
+/// <summary>The membership service through the gateway: the organisation and the members.</summary>
+public sealed class MembershipClient(HttpClient http, PortalSession session) : GatewayClient(http, session, "membership")
+{
+    public Task<Tree> TreeAsync(CancellationToken ct = default) => GetAsync<Tree>("tree", ct);
+
+    public Task<PagedList<UnitHistoryEntry>> UnitHistoryAsync(Guid unitId, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+        GetAsync<PagedList<UnitHistoryEntry>>($"units/{unitId}/history" + Query(("page", page), ("pageSize", pageSize)), ct);
+
+    public Task<Cluster> CreateClusterAsync(string? code, string? name, CancellationToken ct = default) =>
+        SendAsync<Cluster>(HttpMethod.Post, "clusters", new { code, name }, ct);
+
+    public Task<Cluster> RenameClusterAsync(Guid id, string? name, CancellationToken ct = default) =>
+        SendAsync<Cluster>(HttpMethod.Put, $"clusters/{id}/name", new { name }, ct);
+
+    public Task<Unit> CreateUnitAsync(string? code, string? name, string? kind, Guid? clusterId, CancellationToken ct = default) =>
+        SendAsync<Unit>(HttpMethod.Post, "units", new { code, name, kind, clusterId }, ct);
+
+    public Task<Unit> RenameUnitAsync(Guid id, string? name, CancellationToken ct = default) =>
+        SendAsync<Unit>(HttpMethod.Put, $"units/{id}/name", new { name }, ct);
+
+    public Task<Unit> MoveUnitAsync(Guid id, Guid? clusterId, CancellationToken ct = default) =>
+        SendAsync<Unit>(HttpMethod.Put, $"units/{id}/cluster", new { clusterId }, ct);
+
+    public Task<Unit> CloseUnitAsync(Guid id, DateOnly? closedOn, string? reason, CancellationToken ct = default) =>
+        SendAsync<Unit>(HttpMethod.Post, $"units/{id}/close", new { closedOn, reason }, ct);
+
+    public Task<Branch> CreateBranchAsync(Guid unitId, string? name, CancellationToken ct = default) =>
+        SendAsync<Branch>(HttpMethod.Post, $"units/{unitId}/branches", new { name }, ct);
+
+    public Task<List<Cluster>> ClustersAsync(CancellationToken ct = default) => GetAsync<List<Cluster>>("clusters", ct);
+
+    public Task<PagedList<Unit>> UnitsAsync(string? q = null, Guid? clusterId = null, string? kind = null, string? status = null,
+        int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+        GetAsync<PagedList<Unit>>("units" + Query(("q", q), ("clusterId", clusterId), ("kind", kind), ("status", status), ("page", page), ("pageSize", pageSize)), ct);
+
+    public Task<Unit> UnitAsync(Guid id, CancellationToken ct = default) => GetAsync<Unit>($"units/{id}", ct);
+
+    /// <summary>Every open unit of the bloc, whoever asks: where a transfer can go.</summary>
+    public Task<List<DirectoryUnit>> UnitDirectoryAsync(string? q = null, CancellationToken ct = default) =>
+        GetAsync<List<DirectoryUnit>>("unit-directory" + Query(("q", q)), ct);
+
+    public Task<List<Branch>> BranchesAsync(Guid unitId, CancellationToken ct = default) => GetAsync<List<Branch>>($"units/{unitId}/branches", ct);
+
+    public Task<PagedList<MemberListItem>> MembersAsync(MemberQuery query, CancellationToken ct = default) =>
+        GetAsync<PagedList<MemberListItem>>("members" + Query([.. query.Filters, ("page", query.Page), ("pageSize", query.PageSize)]), ct);
+
+    /// <summary>The query string of a list's filters, and more (an export's format).</summary>
+    public static string QueryOf(MemberQuery query, params (string, object?)[] more) => Query([.. query.Filters, .. more]);
+
+    public Task<Member> MemberAsync(Guid id, CancellationToken ct = default) => GetAsync<Member>($"members/{id}", ct);
+
+    /// <summary>The steps of a member's life in the Union, oldest first (the first 200: a life in the Union has a few dozen).</summary>
+    public Task<PagedList<MemberHistoryEntry>> MemberHistoryAsync(Guid id, CancellationToken ct = default) =>
+        GetAsync<PagedList<MemberHistoryEntry>>($"members/{id}/history?pageSize=200", ct);
+
+    public Task<List<MemberGrade>> MemberGradesAsync(Guid id, CancellationToken ct = default) => GetAsync<List<MemberGrade>>($"members/{id}/evaluations", ct);
+
+    public Task<PagedList<MaturingMember>> MaturingAsync(DateOnly? by = null, Guid? unitId = null, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+        GetAsync<PagedList<MaturingMember>>("members/maturing" + Query(("by", by), ("unitId", unitId), ("page", page), ("pageSize", pageSize)), ct);
+
+    public Task<MemberStatistics> StatisticsAsync(string groupBy, Guid? clusterId = null, Guid? unitId = null, CancellationToken ct = default) =>
+        GetAsync<MemberStatistics>("members/statistics" + Query(("groupBy", groupBy), ("clusterId", clusterId), ("unitId", unitId)), ct);
+
+    public Task<MemberMovements> MovementsAsync(DateOnly from, DateOnly to, string groupBy, Guid? clusterId = null, Guid? unitId = null, CancellationToken ct = default) =>
+        GetAsync<MemberMovements>("members/movements" + Query(("from", from), ("to", to), ("groupBy", groupBy), ("clusterId", clusterId), ("unitId", unitId)), ct);
+
+    public Task<PagedList<Transfer>> TransfersAsync(string? status = null, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+        GetAsync<PagedList<Transfer>>("transfers" + Query(("status", status), ("page", page), ("pageSize", pageSize)), ct);
+
+    public Task<List<Ethnicity>> EthnicitiesAsync(CancellationToken ct = default) => GetAsync<List<Ethnicity>>("ethnicities", ct);
+
+    /// <summary>Records a member who already belongs to the Union.</summary>
+    public Task<Member> RegisterAsync(Guid unitId, MemberForm form, CancellationToken ct = default) =>
+        SendAsync<Member>(HttpMethod.Post, $"units/{unitId}/members", form.ToRegisterRequest(), ct);
+
+    /// <summary>Admits a young person to the Union (kết nạp) by the unit's resolution.</summary>
+    public Task<Member> AdmitAsync(Guid unitId, MemberForm form, CancellationToken ct = default) =>
+        SendAsync<Member>(HttpMethod.Post, $"units/{unitId}/admissions", form.ToAdmitRequest(), ct);
+
+    public Task<Member> CorrectAsync(Guid memberId, MemberForm form, CancellationToken ct = default) =>
+        SendAsync<Member>(HttpMethod.Put, $"members/{memberId}", form.ToRegisterRequest(), ct);
+
+    public Task<Transfer> IssueTransferAsync(Guid memberId, Guid? toUnitId, string? letterNumber, DateOnly? issuedOn, CancellationToken ct = default) =>
+        SendAsync<Transfer>(HttpMethod.Post, $"members/{memberId}/transfers", new { toUnitId, letterNumber, issuedOn }, ct);
+
+    public Task<Transfer> AcceptTransferAsync(Guid transferId, Guid? branchId, DateOnly? acceptedOn, CancellationToken ct = default) =>
+        SendAsync<Transfer>(HttpMethod.Post, $"transfers/{transferId}/accept", new { branchId, acceptedOn }, ct);
+
+    public Task<Transfer> RejectTransferAsync(Guid transferId, string? reason, CancellationToken ct = default) =>
+        SendAsync<Transfer>(HttpMethod.Post, $"transfers/{transferId}/reject", new { on = (DateOnly?)null, reason }, ct);
+
+    public Task<Transfer> WithdrawTransferAsync(Guid transferId, string? reason, CancellationToken ct = default) =>
+        SendAsync<Transfer>(HttpMethod.Post, $"transfers/{transferId}/withdraw", new { on = (DateOnly?)null, reason }, ct);
+
+    /// <summary>Previews (nothing changes) or commits a unit's members from a spreadsheet.</summary>
+    public async Task<ImportReport> ImportAsync(Guid unitId, Stream file, string fileName, bool commit, CancellationToken ct = default)
+    {
+        using var content = new MultipartFormDataContent { { new StreamContent(file), "file", fileName } };
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, Url($"units/{unitId}/members/import" + Query(("commit", commit)))) { Content = content }, ct);
+        return (await response.Content.ReadFromJsonAsync<ImportReport>(Json, ct))!;
+    }
+
+    /// <summary>A file the API makes (an export, the import template), streamed to the person's browser.</summary>
+    public Task<HttpResponseMessage> FileAsync(string pathAndQuery, CancellationToken ct = default) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, Url(pathAndQuery)), ct, HttpCompletionOption.ResponseHeadersRead);
+}
+
+/// <summary>The member list's search and filters, as the API takes them.</summary>
+public sealed record MemberQuery
+{
+    public string? Q { get; init; }
+    public Guid? UnitId { get; init; }
+    public Guid? BranchId { get; init; }
+    public Guid? ClusterId { get; init; }
+    public string? Status { get; init; }
+    public string? Gender { get; init; }
+    public string? Ethnicity { get; init; }
+    public int? AgeFrom { get; init; }
+    public int? AgeTo { get; init; }
+    public string? PartyStatus { get; init; }
+    public string? Post { get; init; }
+    public DateOnly? On { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 50;
+
+    internal (string, object?)[] Filters =>
+    [
+        ("q", Q), ("unitId", UnitId), ("branchId", BranchId), ("clusterId", ClusterId), ("status", Status), ("gender", Gender),
+        ("ethnicity", Ethnicity), ("ageFrom", AgeFrom), ("ageTo", AgeTo), ("partyStatus", PartyStatus), ("post", Post), ("on", On),
+    ];
+}

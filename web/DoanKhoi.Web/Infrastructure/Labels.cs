@@ -1,0 +1,110 @@
+using System.Globalization;
+using DoanKhoi.Security;
+using DoanKhoi.Text;
+
+namespace DoanKhoi.Web.Infrastructure;
+
+/// <summary>The API's words in Vietnamese, and dates and times as people here write them: dd/MM/yyyy,
+/// in Vietnam time.</summary>
+public static class Labels
+{
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>Vietnamese sort order (ă after a, đ after d, tones after the base letter).</summary>
+    public static readonly StringComparer Order = StringComparer.Create(Vietnamese, CompareOptions.None);
+
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
+    public static string Time(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, VietnamTime.Zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Number(int n) => n.ToString("N0", Vietnamese);
+
+    public static string MemberStatus(string status) => status switch
+    {
+        "active" => "Đang sinh hoạt",
+        "inTransfer" => "Đang chuyển sinh hoạt",
+        "matured" => "Đã trưởng thành Đoàn",
+        "left" => "Đã ra khỏi danh sách",
+        _ => status,
+    };
+
+    public static string PartyStatus(string status) => status switch
+    {
+        "none" => "Chưa",
+        "recommended" => "Đã giới thiệu cho Đảng",
+        "partyMember" => "Đảng viên",
+        _ => status,
+    };
+
+    public static string Gender(string gender) => gender switch { "male" => "Nam", "female" => "Nữ", _ => gender };
+
+    public static string UnitKind(string kind) => kind switch
+    {
+        "agency" => "Cơ quan",
+        "enterprise" => "Doanh nghiệp",
+        "school" => "Trường học",
+        _ => kind,
+    };
+
+    public static string UnitStatus(string status) => status switch { "open" => "Đang hoạt động", "closed" => "Đã giải thể", _ => status };
+
+    public static string UnionPost(string? post) => post switch
+    {
+        "secretary" => "Bí thư",
+        "deputySecretary" => "Phó Bí thư",
+        "committeeMember" => "Ủy viên BCH",
+        null => "",
+        _ => post,
+    };
+
+    public static string TransferStatus(string status) => status switch
+    {
+        "pending" => "Chờ tiếp nhận",
+        "accepted" => "Đã tiếp nhận",
+        "rejected" => "Bị từ chối",
+        "withdrawn" => "Đã rút lại",
+        _ => status,
+    };
+
+    public static string MemberChange(string change) => change switch
+    {
+        "registered" => "Ghi nhận vào danh sách",
+        "admitted" => "Kết nạp Đoàn",
+        "profileCorrected" => "Sửa hồ sơ",
+        "contactCorrected" => "Sửa liên lạc",
+        "postsChanged" => "Thay đổi chức vụ",
+        "transferIssued" => "Giới thiệu chuyển sinh hoạt",
+        "transferred" => "Chuyển sinh hoạt Đoàn",
+        "transferRejected" => "Đơn vị nhận từ chối",
+        "transferWithdrawn" => "Rút giấy giới thiệu",
+        "matured" => "Trưởng thành Đoàn",
+        "left" => "Ra khỏi danh sách",
+        "recommendedToParty" => "Giới thiệu đoàn viên ưu tú cho Đảng",
+        "admittedToParty" => "Kết nạp Đảng",
+        "notAdmittedToParty" => "Chưa được kết nạp Đảng",
+        _ => change,
+    };
+
+    public static string Grade(string? grade) => grade switch
+    {
+        "excellent" => "Hoàn thành xuất sắc nhiệm vụ",
+        "good" => "Hoàn thành tốt nhiệm vụ",
+        "pass" => "Hoàn thành nhiệm vụ",
+        "fail" => "Không hoàn thành nhiệm vụ",
+        null => "Chưa xếp loại",
+        _ => grade,
+    };
+
+    public static string RoleName(Role role) => role switch
+    {
+        Security.Role.StandingCommittee => "Ban Thường vụ Đoàn Khối",
+        Security.Role.BlocOffice => "Văn phòng Đoàn Khối",
+        Security.Role.ClusterLead => "Cụm trưởng cụm thi đua",
+        Security.Role.UnitSecretary => "Bí thư",
+        Security.Role.InspectionCommittee => "Ủy ban Kiểm tra",
+        Security.Role.Member => "Đoàn viên",
+        _ => role.ToString(),
+    };
+}
