@@ -76,6 +76,12 @@ public class PortalMemberWorkTests(DoanKhoiSystem system)
         await Expect(page.GetByText("Đã ghi 1 đoàn viên vào danh sách.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         var members = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/membership/members?unitId={unit}");
         Assert.Equal(["Hà Văn Khánh"], members.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("fullName").GetString()));
+
+        // The list's export, as the "Xuất CSV" button fetches it through the portal with the secretary's session.
+        var export = await context.APIRequest.GetAsync(new Uri(system.Portal, $"/files/members/export?unitId={unit}&format=csv").ToString());
+        Assert.Equal(200, export.Status);
+        Assert.Contains("attachment", export.Headers["content-disposition"]);
+        Assert.Contains("Hà Văn Khánh", await export.TextAsync());
         File.Delete(sheet);
     }
 

@@ -4,6 +4,7 @@ using DoanKhoi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -24,6 +25,7 @@ public static class PortalAuthentication
         var issuer = builder.Configuration["Identity:Issuer"] ?? throw new InvalidOperationException(
             "The public address of the identity service is not set (Identity:Issuer): the AppHost sets it to the gateway's /api/identity/.");
 
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SessionTokens>();
         builder.Services.AddAuthentication(o =>
             {
@@ -81,10 +83,10 @@ public static class PortalAuthentication
                 o.Events.OnTokenValidated = context =>
                 {
                     var response = context.TokenEndpointResponse!;
-                    var tokens = context.HttpContext.RequestServices.GetRequiredService<SessionTokens>();
+                    var services = context.HttpContext.RequestServices;
                     var expiresIn = int.TryParse(response.ExpiresIn, out var seconds) ? seconds : 300;
-                    var key = tokens.Start(context.Principal!.FindFirstValue("sub") ?? "", new SessionTokens.Tokens(response.AccessToken, response.RefreshToken, response.IdToken,
-                        DateTimeOffset.UtcNow.AddSeconds(expiresIn)));
+                    var key = services.GetRequiredService<SessionTokens>().Start(context.Principal!.FindFirstValue("sub") ?? "", new SessionTokens.Tokens(
+                        response.AccessToken, response.RefreshToken, response.IdToken, services.GetRequiredService<TimeProvider>().GetUtcNow().AddSeconds(expiresIn)));
                     ((ClaimsIdentity)context.Principal!.Identity!).AddClaim(new Claim(SessionTokens.SessionClaim, key));
                     return Task.CompletedTask;
                 };

@@ -36,12 +36,9 @@ public sealed record PortalUser(string AccountId, string UserName, string Displa
     public IEnumerable<Guid> Clusters => Posts.Where(p => p.Role == Role.ClusterLead).Select(p => p.NodeId!.Value);
     public Guid? MemberId => Posts.FirstOrDefault(p => p.Role == Role.Member)?.NodeId;
 
-    /// <summary>The post the home page is shaped for, the widest first.</summary>
-    public Role? MainRole => Posts.Count == 0 ? null : Posts.Min(p => p.Role switch
-    {
-        Role.BlocOffice => 0, Role.StandingCommittee => 1, Role.InspectionCommittee => 2, Role.ClusterLead => 3, Role.UnitSecretary => 4, _ => 5,
-    }) switch
-    {
-        0 => Role.BlocOffice, 1 => Role.StandingCommittee, 2 => Role.InspectionCommittee, 3 => Role.ClusterLead, 4 => Role.UnitSecretary, _ => Role.Member,
-    };
+    /// <summary>The roles from the widest reach to the narrowest: the home page is shaped for the first the person holds.</summary>
+    private static readonly Role[] WidestFirst =
+        [Role.BlocOffice, Role.StandingCommittee, Role.InspectionCommittee, Role.ClusterLead, Role.UnitSecretary, Role.Member];
+
+    public Role? MainRole => WidestFirst.Where(Holds).Select(r => (Role?)r).FirstOrDefault();
 }

@@ -31,13 +31,7 @@ public static class UnitDirectoryApi
         var errors = new FieldErrors();
         errors.CheckLength("q", q, VietnameseText.MaxQueryLength);
         errors.ThrowIfAny();
-        var query = db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Open);
-        foreach (var pattern in VietnameseText.ContainsPatterns(q))
-        {
-            var codePattern = pattern.ToUpperInvariant();
-            query = query.Where(u => EF.Functions.Like(u.NameFolded, pattern) || EF.Functions.Like(u.Code, codePattern));
-        }
-        var units = await query.OrderBy(u => u.NameFolded).ThenBy(u => u.Code).Take(MaxListed)
+        var units = await db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Open).Matching(q).OrderBy(u => u.NameFolded).ThenBy(u => u.Code).Take(MaxListed)
             .Join(db.Clusters, u => u.ClusterId, c => c.Id, (u, c) => new DirectoryUnit(u.Id, u.Code, u.Name, c.Name))
             .ToListAsync(ct);
         return TypedResults.Ok(units);

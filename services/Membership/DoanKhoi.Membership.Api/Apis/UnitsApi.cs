@@ -69,6 +69,17 @@ public static class UnitsApi
         return TypedResults.CreatedAtRoute(UnitResponse.From(unit, cluster), nameof(GetUnit), new { id = unit.Id });
     }
 
+    /// <summary>The units whose name (diacritics and case ignored) or code holds every word of <paramref name="q"/>.</summary>
+    internal static IQueryable<Unit> Matching(this IQueryable<Unit> units, string? q)
+    {
+        foreach (var pattern in VietnameseText.ContainsPatterns(q))
+        {
+            var codePattern = pattern.ToUpperInvariant();
+            units = units.Where(u => EF.Functions.Like(u.NameFolded, pattern) || EF.Functions.Like(u.Code, codePattern));
+        }
+        return units;
+    }
+
     public static async Task<Ok<PagedList<UnitResponse>>> ListUnits(
         Caller caller, MembershipDbContext db, CancellationToken ct,
         [FromQuery] Guid? clusterId = null, [FromQuery, AllowedValues("agency", "enterprise", "school")] string? kind = null,
@@ -86,11 +97,7 @@ public static class UnitsApi
         if (clusterId is { } cid) query = query.Where(u => u.ClusterId == cid);
         if (kindFilter is { } k) query = query.Where(u => u.Kind == k);
         if (statusFilter is { } s) query = query.Where(u => u.Status == s);
-        foreach (var pattern in VietnameseText.ContainsPatterns(q))
-        {
-            var codePattern = pattern.ToUpperInvariant();
-            query = query.Where(u => EF.Functions.Like(u.NameFolded, pattern) || EF.Functions.Like(u.Code, codePattern));
-        }
+        query = query.Matching(q);
 
         var total = await query.CountAsync(ct);
         var rows = await query
