@@ -40,6 +40,8 @@ public static class Extensions
         // and no part of it is longer than the OpenAPI documents say.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = DoanKhoi.Problems.ProblemBounds.Customize);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddSingleton(DoanKhoi.Problems.SharedVietnameseProblems.Catalogue);
+        builder.Services.AddSingleton<DoanKhoi.Problems.ProblemCatalogues>();
         builder.Services.TryAddSingleton<DoanKhoi.Security.ISecurityEvents, DoanKhoi.Security.LoggedSecurityEvents>();
         // Unreadable requests reach the exception handler, which names the field at fault.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

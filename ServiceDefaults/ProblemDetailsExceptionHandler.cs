@@ -9,27 +9,37 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Turns the failures of <see cref="DoanKhoi.Problems"/> and unreadable requests into problem
 /// details. Anything else falls through to the default handler: a 500 without internals.</summary>
-public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, DoanKhoi.Security.ISecurityEvents security, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, DoanKhoi.Security.ISecurityEvents security, ILogger<ProblemDetailsExceptionHandler> logger,
+    ProblemCatalogues catalogues) : IExceptionHandler
 {
+    private readonly ProblemCatalogue _vietnamese = catalogues.Vietnamese;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        var catalogue = ProblemLanguage.WantsVietnamese(http.Request) ? _vietnamese : null;
+        string Say(RefusalException e) => e.Text.In(catalogue);
         ProblemDetails? problem = exception switch
         {
-            ValidationFailedException e => Invalid(e.Errors),
+            ValidationFailedException e => Invalid(e.Texts, catalogue),
             BadHttpRequestException e => Unreadable(e, TakesFiles(http)),
             NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
-            ForbiddenException e => WithField(new ProblemDetails { Status = 403, Title = "Not allowed", Detail = e.Message }, e.Field, e.Message),
-            ConflictException e => WithField(new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message }, e.Field, e.Message),
-            DomainRuleException e => new ProblemDetails { Status = 422, Title = "The request breaks a rule", Detail = e.Message },
-            PayloadTooLargeException e => new ProblemDetails { Status = 413, Title = "Too large", Detail = e.Message },
-            UnsupportedMediaTypeException e => new ProblemDetails { Status = 415, Title = "Unsupported media type", Detail = e.Message },
+            ForbiddenException e => WithField(new ProblemDetails { Status = 403, Title = "Not allowed", Detail = Say(e) }, e.Field, Say(e)),
+            ConflictException e => WithField(new ProblemDetails { Status = 409, Title = "Conflict", Detail = Say(e) }, e.Field, Say(e)),
+            DomainRuleException e => WithField(new ProblemDetails { Status = 422, Title = "The request breaks a rule", Detail = Say(e) }, e.Field, Say(e)),
+            PayloadTooLargeException e => new ProblemDetails { Status = 413, Title = "Too large", Detail = Say(e) },
+            UnsupportedMediaTypeException e => new ProblemDetails { Status = 415, Title = "Unsupported media type", Detail = Say(e) },
             _ => null,
         };
         if (problem is null) return false;
 
-        logger.LogInformation("Request refused with {Status}: {Detail}", problem.Status, problem.Detail);
+        logger.LogInformation("Request refused with {Status}: {Detail}", problem.Status, exception.Message);
         if (exception is ForbiddenException or OutOfReachException)
             await security.RefusedAsync(http, problem.Status!.Value, exception.Message);
+        if (catalogue is not null)
+        {
+            problem.Title = ProblemLanguage.VietnameseTitle(problem.Status!.Value) ?? problem.Title;
+            http.Response.Headers.ContentLanguage = "vi";
+        }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
@@ -40,6 +50,10 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         Title = "One or more fields are invalid",
         Detail = string.Join(" ", errors.SelectMany(e => e.Value)),
     };
+
+    /// <summary>The fields at fault, each message in the catalogue's language (English without one).</summary>
+    public static HttpValidationProblemDetails Invalid(IReadOnlyDictionary<string, ProblemText[]> texts, ProblemCatalogue? catalogue) =>
+        Invalid(texts.ToDictionary(e => e.Key, e => e.Value.Select(t => t.In(catalogue)).ToArray()));
 
     private static ProblemDetails WithField(ProblemDetails problem, string? field, string message) =>
         field is null ? problem : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })

@@ -77,6 +77,26 @@ public class AccountsTests(IdentityApiFactory factory) : IClassFixture<IdentityA
     }
 
     [Fact]
+    public async Task The_portal_which_asks_for_Vietnamese_is_told_in_Vietnamese_what_to_change_in_an_account()
+    {
+        var office = await factory.SignedInAsync(IdentityApiFactory.BlocOffice);
+        async Task<JsonElement> ErrorsAsync(object account)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/accounts") { Content = JsonContent.Create(account) };
+            request.Headers.AcceptLanguage.ParseAdd("vi-VN");
+            return (await (await office.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        }
+
+        var unnamed = await ErrorsAsync(new { userName = "chua.co.ten", displayName = "", password = "longenough2026", posts = Array.Empty<string>() });
+        var weak = await ErrorsAsync(new { userName = "mat.khau.yeu", displayName = "Lò Thị Hiền", password = "ngan", posts = Array.Empty<string>() });
+
+        Assert.Equal("Hãy nhập tên hiển thị, ví dụ 'Nguyễn Thị Hà'.", unnamed.GetProperty("displayName")[0].GetString());
+        var password = weak.GetProperty("password").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Contains("Mật khẩu cần ít nhất 10 ký tự.", password);
+        Assert.Contains("Mật khẩu cần ít nhất một chữ số (0-9).", password);
+    }
+
+    [Fact]
     public async Task Fields_longer_and_posts_more_than_the_API_description_states_are_refused_naming_them()
     {
         var office = await factory.SignedInAsync(IdentityApiFactory.BlocOffice);

@@ -34,6 +34,22 @@ public class MemberImportTests(MembershipApiFactory factory) : IClassFixture<Mem
         return (await response.ReadAsync<MemberImportReport>())!;
     }
 
+    [Fact]
+    public async Task A_preview_asked_for_in_Vietnamese_gives_each_refused_row_its_reasons_in_Vietnamese()
+    {
+        var csv = Encoding.UTF8.GetBytes("Họ và tên,Ngày sinh,Giới tính,Dân tộc,CCCD,Ngày vào Đoàn\n" +
+                                         "Lương Văn Tú,01/01/2000,Nam,Klingon,020200002222,26/03/2016\n" +
+                                         "Nông Thị Hà,01/01/2099,Nữ,Tày,020300003333,26/03/2016\n");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/units/{_unitA}/members/import") { Content = Form(csv, "ds.csv") };
+        request.Headers.AcceptLanguage.ParseAdd("vi");
+
+        var report = (await (await _office.SendAsync(request)).ReadAsync<MemberImportReport>())!;
+
+        Assert.Equal(2, report.Refused);
+        Assert.Contains(Row(report, 2).Problems, p => p.Column == "Dân tộc" && p.Reason.StartsWith("'Klingon' không thuộc 54 dân tộc Việt Nam", StringComparison.Ordinal));
+        Assert.Contains(Row(report, 3).Problems, p => p.Column == "Ngày sinh" && p.Reason == "Ngày sinh 01/01/2099 chưa đến.");
+    }
+
     private Task<long> MembersAsync() => factory.Database.ScalarAsync<long>("SELECT count(*) FROM members");
 
     private static ImportedRow Row(MemberImportReport report, int number) => report.Items.Single(i => i.Row == number);

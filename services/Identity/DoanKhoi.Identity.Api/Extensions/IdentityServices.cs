@@ -108,8 +108,11 @@ public static class IdentityServices
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        // The security stamp is checked on every visit with the cookie, so "sign out everywhere" ends it at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "doankhoi.antiforgery");
 
+        builder.Services.AddSingleton(VietnameseProblems.Catalogue);
         builder.Services.AddSingleton<ServerKeyRing>();
         builder.Services.AddHostedService<ServerKeyLoader>();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();

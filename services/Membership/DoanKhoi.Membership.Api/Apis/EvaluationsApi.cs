@@ -18,7 +18,7 @@ namespace DoanKhoi.Membership.Apis;
 public static class EvaluationsApi
 {
     public const int MaxGradesPerRequest = 500;
-    private const string Locked = "The year's evaluation is closed (reopen it first), or a member is no longer one or joined after the year; `detail` says which.";
+    private const string Locked = "The year's evaluation is closed (reopen it first), or a member is no longer one or joined after the year; `detail` says which, and `errors` names the grade (`grades[i].memberId`).";
 
     public static IEndpointRouteBuilder MapEvaluationsApi(this IEndpointRouteBuilder app)
     {
@@ -74,7 +74,8 @@ public static class EvaluationsApi
         var evaluationYear = await YearAsync(db, year, today, ct);
         var existing = await db.MemberEvaluations.Where(e => e.Year == year && ids.Contains(e.MemberId)).ToDictionaryAsync(e => e.MemberId, ct);
         var decision = new Decision(today, caller.AuditName, clock.GetUtcNow());
-        Give(parsed, errors, p =>
+        evaluationYear.EnsureOpen();
+        Give(parsed, errors, "memberId", p =>
         {
             var (evaluation, changed) = MemberEvaluation.Give(evaluationYear, existing.GetValueOrDefault(p.Id), members[p.Id], p.Grade, p.Note, decision);
             if (changed && !existing.ContainsKey(p.Id)) db.MemberEvaluations.Add(evaluation);
@@ -118,7 +119,8 @@ public static class EvaluationsApi
         var evaluationYear = await YearAsync(db, year, today, ct);
         var existing = await db.UnitEvaluations.Where(e => e.Year == year && ids.Contains(e.UnitId)).ToDictionaryAsync(e => e.UnitId, ct);
         var decision = new Decision(today, caller.AuditName, clock.GetUtcNow());
-        Give(parsed, errors, p =>
+        evaluationYear.EnsureOpen();
+        Give(parsed, errors, "unitId", p =>
         {
             var (evaluation, changed) = UnitEvaluation.Give(evaluationYear, existing.GetValueOrDefault(p.Id), units[p.Id], p.Grade, p.Note, decision);
             if (changed && !existing.ContainsKey(p.Id)) db.UnitEvaluations.Add(evaluation);
@@ -175,9 +177,10 @@ public static class EvaluationsApi
         return parsed;
     }
 
-    /// <summary>Gives each grade; a rule one breaks (a locked year, one's own evaluation) is reported on its
-    /// <c>grades[i]</c>, and when any is, nothing is given.</summary>
-    private static void Give(List<GivenGrade> parsed, FieldErrors errors, Action<GivenGrade> give)
+    /// <summary>Gives each grade; a field one gets wrong is reported on its <c>grades[i]</c>, and when any is,
+    /// nothing is given. A rule one breaks (a member who left, or joined after the year) is refused (422)
+    /// naming its <c>grades[i].</c><paramref name="idField"/>, so the sender knows which line to change.</summary>
+    private static void Give(List<GivenGrade> parsed, FieldErrors errors, string idField, Action<GivenGrade> give)
     {
         foreach (var p in parsed)
         {
@@ -187,8 +190,12 @@ public static class EvaluationsApi
             }
             catch (ValidationFailedException e)
             {
-                foreach (var (field, messages) in e.Errors)
+                foreach (var (field, messages) in e.Texts)
                     foreach (var message in messages) errors.Add($"grades[{p.Index}].{field}", message);
+            }
+            catch (DomainRuleException e) when (e.Field is null)
+            {
+                throw e.Of($"grades[{p.Index}].{idField}");
             }
         }
         errors.ThrowIfAny();

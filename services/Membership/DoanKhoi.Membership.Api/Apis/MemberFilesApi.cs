@@ -57,22 +57,22 @@ public static class MemberFilesApi
             : TypedResults.File(MemberTemplate.Xlsx, SpreadsheetFile.XlsxContentType, "mau-doan-vien.xlsx");
 
     public static async Task<Ok<MemberImportReport>> ImportIntoUnit(Guid unitId, IFormFile? file, Caller caller, MembershipDbContext db, TimeProvider clock,
-        CancellationToken ct, [FromQuery] bool commit = false)
+        HttpContext http, CancellationToken ct, [FromQuery] bool commit = false)
     {
         var (unit, _) = await MembersApi.LoadUnitAsync(db, caller, unitId, null, ct);
         caller.EnsureKeepsMembersOf(unit, "import its members");
         if (unit.Status == UnitStatus.Closed) throw new DomainRuleException($"The unit {unit.Name} was closed on {unit.ClosedOn:dd/MM/yyyy}; it takes no new members.");
         var sheet = await ReadAsync(file, unitRequired: false, ct);
-        return TypedResults.Ok(await new MemberImport(db, caller, VietnamTime.Today(clock), clock.GetUtcNow()).RunAsync(sheet, unit, commit, ct));
+        return TypedResults.Ok(await new MemberImport(db, caller, VietnamTime.Today(clock), clock.GetUtcNow()).RunAsync(sheet, unit, commit, ProblemLanguage.CatalogueFor(http), ct));
     }
 
     public static async Task<Ok<MemberImportReport>> ImportIntoBloc(IFormFile? file, Caller caller, MembershipDbContext db, TimeProvider clock,
-        CancellationToken ct, [FromQuery] bool commit = false)
+        HttpContext http, CancellationToken ct, [FromQuery] bool commit = false)
     {
         if (!caller.IsBlocOffice)
             throw new ForbiddenException("Importing the members of many units at once is for the bloc office; a unit's secretary imports into their unit (POST /units/{unitId}/members/import).");
         var sheet = await ReadAsync(file, unitRequired: true, ct);
-        return TypedResults.Ok(await new MemberImport(db, caller, VietnamTime.Today(clock), clock.GetUtcNow()).RunAsync(sheet, null, commit, ct));
+        return TypedResults.Ok(await new MemberImport(db, caller, VietnamTime.Today(clock), clock.GetUtcNow()).RunAsync(sheet, null, commit, ProblemLanguage.CatalogueFor(http), ct));
     }
 
     private static async Task<MemberSheet> ReadAsync(IFormFile? file, bool unitRequired, CancellationToken ct)

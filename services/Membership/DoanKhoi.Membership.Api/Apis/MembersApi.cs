@@ -222,13 +222,24 @@ public static class MembersApi
     private static async Task EnsureUniqueAsync(MembershipDbContext db, Caller caller, MemberProfile profile, Guid? self, CancellationToken ct)
     {
         if (profile.CitizenId is { } cccd && await db.Members.Where(m => m.CitizenId == cccd.Value && m.Id != self).Select(m => (Guid?)m.UnitId).FirstOrDefaultAsync(ct) is { } unitOfCccd)
-            throw new ConflictException($"A member with the CCCD number {cccd} is already recorded{await WhereAsync(db, caller, unitOfCccd, ct)}.", "citizenId");
+        {
+            var where = await VisibleNameAsync(db, caller, unitOfCccd, ct);
+            throw where is null
+                ? new ConflictException($"A member with the CCCD number {cccd} is already recorded in another unit.", "citizenId")
+                : new ConflictException($"A member with the CCCD number {cccd} is already recorded in {where}.", "citizenId");
+        }
         if (profile.CardNumber is { } card && await db.Members.Where(m => m.CardNumber == card && m.Id != self).Select(m => (Guid?)m.UnitId).FirstOrDefaultAsync(ct) is { } unitOfCard)
-            throw new ConflictException($"The card number {card} is already another member's{await WhereAsync(db, caller, unitOfCard, ct)}.", "cardNumber");
+        {
+            var where = await VisibleNameAsync(db, caller, unitOfCard, ct);
+            throw where is null
+                ? new ConflictException($"The card number {card} is already another member's in another unit.", "cardNumber")
+                : new ConflictException($"The card number {card} is already another member's in {where}.", "cardNumber");
+        }
     }
 
-    private static async Task<string> WhereAsync(MembershipDbContext db, Caller caller, Guid unitId, CancellationToken ct) =>
-        await db.Units.VisibleTo(caller, db).Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) is { } name ? $" in {name}" : " in another unit";
+    /// <summary>The unit's name when the caller reaches it.</summary>
+    private static Task<string?> VisibleNameAsync(MembershipDbContext db, Caller caller, Guid unitId, CancellationToken ct) =>
+        db.Units.VisibleTo(caller, db).Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
 
     internal static async Task<(Unit Unit, Branch? Branch)> LoadUnitAsync(MembershipDbContext db, Caller caller, Guid unitId, Guid? branchId, CancellationToken ct)
     {

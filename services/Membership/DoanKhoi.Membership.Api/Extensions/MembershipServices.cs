@@ -17,6 +17,7 @@ public static class MembershipServices
         builder.Services.AddOptions<OrganisationOptions>().BindConfiguration("Organisation").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration("Demo");
         builder.Services.AddHostedService<DemoDataLoader>();
+        builder.Services.AddSingleton(VietnameseProblems.Catalogue);
         // An uploaded member sheet is at most SpreadsheetFile.MaxBytes long: the API description says so.
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer((schema, context, _) =>
         {

@@ -25,7 +25,7 @@ public sealed class MemberImport(MembershipDbContext db, Caller caller, DateOnly
         public Branch? Branch { get; set; }
         public MemberProfile? Profile { get; set; }
         public UnionPostTerm? Post { get; set; }
-        public List<(string Field, string Message)> Problems { get; } = [];
+        public List<(string Field, ProblemText Message)> Problems { get; } = [];
         public Guid? MemberId { get; set; }
         public bool AlreadyRecorded { get; set; }
         public bool Accepted => Problems.Count == 0 && !AlreadyRecorded;
@@ -36,7 +36,9 @@ public sealed class MemberImport(MembershipDbContext db, Caller caller, DateOnly
         string EthnicityCode, string? CitizenId, string? Phone, string? Email, DateOnly JoinedUnionOn, string? CardNumber, bool IsCadre,
         PartyStatus PartyStatus, UnionPost? Post, DateOnly? PostFrom);
 
-    public async Task<MemberImportReport> RunAsync(MemberSheet sheet, Unit? into, bool commit, CancellationToken ct)
+    /// <summary>Checks (and with <paramref name="commit"/>, records) the sheet's rows; each refused row's reasons
+    /// in the catalogue's language when one is given (the request asked for Vietnamese), else in English.</summary>
+    public async Task<MemberImportReport> RunAsync(MemberSheet sheet, Unit? into, bool commit, ProblemCatalogue? language, CancellationToken ct)
     {
         var units = into is not null ? [into] : await db.Units.AsNoTracking().ToListAsync(ct);
         var outcomes = sheet.Rows.Select(r => new Outcome(r)).ToList();
@@ -55,7 +57,7 @@ public sealed class MemberImport(MembershipDbContext db, Caller caller, DateOnly
 
         var items = outcomes.Select(o => new ImportedRow(o.Row.Number,
             o.Problems.Count > 0 ? ImportRowResult.Refused : o.AlreadyRecorded ? ImportRowResult.AlreadyRecorded : ImportRowResult.Accepted,
-            o.Profile?.Name.Value ?? o.Row.FullName, o.Unit?.Id, o.MemberId, Problems(o, sheet))).ToList();
+            o.Profile?.Name.Value ?? o.Row.FullName, o.Unit?.Id, o.MemberId, Problems(o, sheet, language))).ToList();
         return new MemberImportReport(commit, items.Count, accepted.Count, items.Count(i => i.Result == ImportRowResult.AlreadyRecorded),
             items.Count(i => i.Result == ImportRowResult.Refused), items);
     }
@@ -122,7 +124,7 @@ public sealed class MemberImport(MembershipDbContext db, Caller caller, DateOnly
         foreach (var (field, message) in row.Unreadable) o.Problems.Add((field, message));
         var errors = new FieldErrors();
         var profile = MemberInput.Parse(row, errors, today);
-        foreach (var (field, messages) in errors.Entries)
+        foreach (var (field, messages) in errors.Texts)
             if (!row.Unreadable.ContainsKey(field))
                 foreach (var message in messages) o.Problems.Add((field, message));
         if (row.Branch is { } branchName && o.Unit is { } unit)
@@ -255,9 +257,9 @@ public sealed class MemberImport(MembershipDbContext db, Caller caller, DateOnly
 
     /// <summary>Each problem once, under the column(s) the file names it by: a CCCD that contradicts the
     /// date of birth is one reason for the two columns.</summary>
-    private static List<ImportProblem> Problems(Outcome o, MemberSheet sheet) =>
-        o.Problems.GroupBy(p => p.Message)
-            .Select(g => new ImportProblem(string.Join(", ", g.Select(p => sheet.HeaderOf(p.Field)).Distinct()), g.Key))
+    private static List<ImportProblem> Problems(Outcome o, MemberSheet sheet, ProblemCatalogue? language) =>
+        o.Problems.GroupBy(p => p.Message.English)
+            .Select(g => new ImportProblem(string.Join(", ", g.Select(p => sheet.HeaderOf(p.Field)).Distinct()), g.First().Message.In(language)))
             .Take(ImportProblem.MaxPerRow)
             .ToList();
 }

@@ -1,0 +1,15 @@
+namespace DoanKhoi.Problems;
+
+/// <summary>The refusals every service shares (paging, lengths, unreadable requests, the audit trail), in
+/// Vietnamese. Each service adds its own catalogue beside this one.</summary>
+public static class SharedVietnameseProblems
+{
+    public static readonly ProblemCatalogue Catalogue = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["The page number is between 1 and {0}."] = "Số trang từ 1 đến {0}.",
+        ["The page size is between 1 and {0}."] = "Số dòng mỗi trang từ 1 đến {0}.",
+        ["'{0}' is {1} characters long; at most {2} are allowed."] = "Nội dung dài {1} ký tự; tối đa {2} ký tự.",
+        ["'{0}' is not an action: use one of {1}."] = "'{0}' không phải loại thao tác: chọn một trong {1}.",
+        ["The period ends before it starts."] = "Ngày kết thúc trước ngày bắt đầu.",
+    });
+}
