@@ -37,6 +37,8 @@ public class PortalMemberWorkTests(DoanKhoiSystem system)
 
         var citizenField = page.Locator(".mud-input-control", new() { HasText = "Số CCCD" });
         await Expect(citizenField.Locator(".mud-input-helper-text.mud-input-error")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // In the secretary's words: the API answers the portal in Vietnamese.
+        await Expect(citizenField.Locator(".mud-input-helper-text.mud-input-error")).ToHaveTextAsync("Số CCCD có 12 chữ số; số này có 4.");
         await Expect(page.Locator(".mud-input-control", new() { HasText = "Họ và tên" }).Locator(".mud-input-helper-text.mud-input-error")).ToHaveCountAsync(0);
         await page.ScreenshotAsync("member-new-field-error");
 
@@ -100,10 +102,14 @@ public class PortalMemberWorkTests(DoanKhoiSystem system)
         {
             var page = await system.SignInAsync(context, sender.UserName, sender.Password, $"/members/{member}/transfer");
             await page.WaitLiveAsync();
+            await page.GetByLabel("Số giấy giới thiệu").FillAsync("12/GGT");
             await page.GetByLabel("Đơn vị nhận").FillAsync(to[..20]);
             await PortalBrowser.Choices(page).Filter(new() { HasText = to }).ClickAsync(new() { Timeout = 30_000 });
-            await page.GetByLabel("Số giấy giới thiệu").FillAsync("12/GGT");
+            // The list of units has closed on the choice: nothing lies over the form's button.
+            await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+            await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Đơn vị nhận" })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(to)));
             await page.GetByRole(AriaRole.Button, new() { Name = "Gửi giấy giới thiệu" }).ClickAsync();
+            await page.WaitForURLAsync(url => url.EndsWith($"/members/{member}", StringComparison.Ordinal), new() { Timeout = 30_000 });
             await Expect(page.GetByText("Đang chuyển sinh hoạt")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         }
 

@@ -91,4 +91,23 @@ public class PortalTests(DoanKhoiSystem system)
         // Back at the sign-in page: neither the portal nor the identity service still knows the person.
         await Expect(page.GetByLabel("Mật khẩu")).ToBeVisibleAsync(new() { Timeout = 30_000 });
     }
+
+    [Fact]
+    public async Task Signing_out_everywhere_from_the_laptop_ends_the_session_left_open_on_the_phone()
+    {
+        var (_, unit) = await system.CreateUnitAsync($"Đoàn TN Sở Công Thương {Guid.NewGuid():N}"[..31]);
+        var secretary = await system.CreateAccountAsync($"unit-secretary@unit:{unit}", "Bí thư Sở Công Thương");
+        await using var phone = await system.Browser.NewContextAsync(PortalBrowser.Phone);
+        var onPhone = await system.SignInAsync(phone, secretary.UserName, secretary.Password, "/account");
+        await Expect(onPhone.GetByRole(AriaRole.Heading, new() { Name = "Tài khoản của tôi" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await using var laptop = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var onLaptop = await system.SignInAsync(laptop, secretary.UserName, secretary.Password, "/account");
+
+        await onLaptop.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất trên mọi thiết bị" }).ClickAsync();
+
+        await Expect(onLaptop.GetByRole(AriaRole.Heading, new() { Name = "Bạn đã đăng xuất" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // The phone's next page asks for the password: its portal session and its sign-in at identity are both over.
+        await onPhone.GotoAsync(new Uri(system.Portal, $"/organisation/units/{unit}").ToString());
+        await Expect(onPhone.GetByLabel("Mật khẩu")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
 }

@@ -86,15 +86,17 @@ public class AccessMatrixTests(MatrixAccounts accounts) : IClassFixture<MatrixAc
             (await client.GetAsync($"/member-accounts?unitId={accounts.UnitA}")).StatusCode,
             (await client.PostAsJsonAsync("/member-accounts", new { memberIds = new[] { accounts.NewMemberOfA } })).StatusCode,
             (await client.PostAsJsonAsync("/member-accounts/print", new { unitId = accounts.UnitA })).StatusCode,
+            // Last: it revokes the row's own tokens.
+            (await client.PostAsync("/me/sign-out-everywhere", null)).StatusCode,
         };
 
-        const HttpStatusCode ok = HttpStatusCode.OK, no = HttpStatusCode.Forbidden;
+        const HttpStatusCode ok = HttpStatusCode.OK, no = HttpStatusCode.Forbidden, done = HttpStatusCode.NoContent;
         HttpStatusCode[] expected = who switch
         {
-            Who.BlocOffice => [ok, ok, ok, ok, HttpStatusCode.Created, ok, ok, ok, ok, ok],
-            Who.SecretaryOfA => [ok, no, no, no, no, no, no, ok, ok, ok],
-            Who.ReadOnlySystem => [ok, ok, ok, ok, no, no, no, ok, no, no],
-            _ => [ok, no, no, no, no, no, no, no, no, no],
+            Who.BlocOffice => [ok, ok, ok, ok, HttpStatusCode.Created, ok, ok, ok, ok, ok, done],
+            Who.SecretaryOfA => [ok, no, no, no, no, no, no, ok, ok, ok, done],
+            Who.ReadOnlySystem => [ok, ok, ok, ok, no, no, no, ok, no, no, no],
+            _ => [ok, no, no, no, no, no, no, no, no, no, done],
         };
         Assert.Equal(expected, statuses);
     }

@@ -122,6 +122,38 @@ public class SignInTests(IdentityApiFactory factory) : IClassFixture<IdentityApi
     }
 
     [Fact]
+    public async Task Signing_out_everywhere_ends_the_person_s_renewals_and_sign_ins_on_every_device()
+    {
+        var office = await factory.SignedInAsync(IdentityApiFactory.BlocOffice);
+        var created = await office.PostAsJsonAsync("/accounts", new { userName = "mat.dien.thoai", displayName = "Mất Điện Thoại", password = "dienthoai2026", posts = Array.Empty<string>() });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var (phone, laptop) = (factory.Browser(), factory.Browser());
+        var onPhone = await new SignInFlow(phone).SignInAsync("mat.dien.thoai", "dienthoai2026");
+        var onLaptop = await new SignInFlow(laptop).SignInAsync("mat.dien.thoai", "dienthoai2026");
+        // The phone's browser is still signed in to the sign-in page: asking again gives a code without the form.
+        Assert.Contains("code=", (await AuthorizeAsync(phone)).OriginalString);
+
+        var done = await factory.CreateClient().As(onLaptop.AccessToken!).PostAsync("/me/sign-out-everywhere", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
+        var renewal = await new SignInFlow(phone).RefreshAsync(onPhone.RefreshToken!);
+        Assert.Equal("invalid_grant", renewal.Error);
+        Assert.Equal("invalid_grant", (await new SignInFlow(laptop).RefreshAsync(onLaptop.RefreshToken!)).Error);
+        Assert.Contains("/account/signin", (await AuthorizeAsync(phone)).OriginalString);
+        // Signing in again works as before.
+        Assert.Equal(HttpStatusCode.OK, (await new SignInFlow(factory.Browser()).SignInAsync("mat.dien.thoai", "dienthoai2026")).Status);
+    }
+
+    /// <summary>Where the authorization endpoint sends <paramref name="browser"/> for the command-line client's code.</summary>
+    private static async Task<Uri> AuthorizeAsync(HttpClient browser)
+    {
+        var response = await browser.GetAsync($"/connect/authorize?client_id={SignInFlow.CliClient}&response_type=code&redirect_uri={Uri.EscapeDataString(SignInFlow.CliRedirectUri)}" +
+            "&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=s2");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!;
+    }
+
+    [Fact]
     public async Task A_system_gets_a_token_with_its_own_credentials_and_only_the_scopes_it_was_given()
     {
         var flow = factory.Flow();

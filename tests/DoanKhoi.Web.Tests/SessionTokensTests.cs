@@ -38,6 +38,20 @@ public class SessionTokensTests
         _tokens.Start("account-1", new SessionTokens.Tokens("access-1", "refresh-1", "id-1", _clock.GetUtcNow() + expiresIn));
 
     [Fact]
+    public void Signing_out_everywhere_forgets_every_session_of_the_person_and_no_one_else_s()
+    {
+        var phone = Start(TimeSpan.FromMinutes(10));
+        var laptop = Start(TimeSpan.FromMinutes(10));
+        var colleague = _tokens.Start("account-2", new SessionTokens.Tokens("access-2", "refresh-2", "id-2", _clock.GetUtcNow().AddMinutes(10)));
+
+        Assert.Equal(2, _tokens.EndAll("account-1"));
+
+        Assert.False(_tokens.IsActive(phone));
+        Assert.False(_tokens.IsActive(laptop));
+        Assert.True(_tokens.IsActive(colleague));
+    }
+
+    [Fact]
     public async Task A_fresh_access_token_is_given_without_asking_the_identity_service()
     {
         var key = Start(TimeSpan.FromMinutes(10));

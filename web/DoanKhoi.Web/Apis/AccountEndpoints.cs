@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using DoanKhoi.Web.Clients;
 using DoanKhoi.Web.Extensions;
 using DoanKhoi.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
@@ -17,7 +18,26 @@ public static class AccountEndpoints
         app.MapGet("/signin", SignIn).AllowAnonymous();
         // A form post with the antiforgery token: another site cannot sign a person out.
         app.MapPost("/signout", SignOutAsync).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        app.MapPost("/signout-everywhere", SignOutEverywhereAsync).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
         return app;
+    }
+
+    /// <summary>For a lost phone: identity revokes every token of the person and ends their sign-ins in every
+    /// browser; this portal forgets all their sessions at once; then this browser signs out as usual.</summary>
+    private static async Task<IResult> SignOutEverywhereAsync(HttpContext http, SessionTokens tokens, IdentityClient identity)
+    {
+        try
+        {
+            await identity.SignOutEverywhereAsync(http.RequestAborted);
+        }
+        catch (ApiProblem problem) when (problem.Status != StatusCodes.Status401Unauthorized)
+        {
+            return TypedResults.Redirect("/account?signout=failed");
+        }
+        var properties = new AuthenticationProperties { RedirectUri = "/signed-out" };
+        if (tokens.IdToken(http.User.FindFirstValue(SessionTokens.SessionClaim)) is { } idToken) properties.Items[PortalAuthentication.IdTokenItem] = idToken;
+        if (http.User.FindFirstValue("sub") is { Length: > 0 } accountId) tokens.EndAll(accountId);
+        return TypedResults.SignOut(properties, [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
     }
 
     /// <summary>To the identity service's sign-in page, then back to <paramref name="returnUrl"/> (a page of the portal only).</summary>

@@ -97,6 +97,30 @@ public sealed class MembershipClient(HttpClient http, PortalSession session) : G
     public Task<Transfer> WithdrawTransferAsync(Guid transferId, string? reason, CancellationToken ct = default) =>
         SendAsync<Transfer>(HttpMethod.Post, $"transfers/{transferId}/withdraw", new { on = (DateOnly?)null, reason }, ct);
 
+    /// <summary>Matures a member past 30 out of the Union (trưởng thành Đoàn).</summary>
+    public Task<Member> MatureAsync(Guid memberId, DateOnly? on, string? reason, CancellationToken ct = default) =>
+        SendAsync<Member>(HttpMethod.Post, $"members/{memberId}/maturity", new { on, reason }, ct);
+
+    /// <summary>Records that a member left the rolls: out of the bloc, moved away, removed, expelled or deceased.</summary>
+    public Task<Member> LeaveAsync(Guid memberId, string? reason, string? note, DateOnly? on, CancellationToken ct = default) =>
+        SendAsync<Member>(HttpMethod.Post, $"members/{memberId}/leaving", new { reason, note, on }, ct);
+
+    /// <summary>Recommends an outstanding member to the Party (giới thiệu đoàn viên ưu tú), by the unit's decision.</summary>
+    public Task<Member> RecommendToPartyAsync(Guid memberId, string? decisionNumber, DateOnly? on, CancellationToken ct = default) =>
+        SendAsync<Member>(HttpMethod.Post, $"members/{memberId}/party-recommendation", new { decisionNumber, on }, ct);
+
+    /// <summary>Records the Party's answer for a recommended member.</summary>
+    public Task<Member> DecidePartyAdmissionAsync(Guid memberId, bool? admitted, DateOnly? on, CancellationToken ct = default) =>
+        SendAsync<Member>(HttpMethod.Post, $"members/{memberId}/party-admission", new { admitted, on }, ct);
+
+    /// <summary>A unit's evaluation for a year, its members (of one branch, or all) a page at a time.</summary>
+    public Task<UnitEvaluationSheet> EvaluationSheetAsync(Guid unitId, int year, Guid? branchId = null, int page = 1, int pageSize = 500, CancellationToken ct = default) =>
+        GetAsync<UnitEvaluationSheet>($"units/{unitId}/evaluations/{year}" + Query(("branchId", branchId), ("page", page), ("pageSize", pageSize)), ct);
+
+    /// <summary>Grades many members of a unit in one request: all or none.</summary>
+    public Task<UnitEvaluationSheet> GradeMembersAsync(Guid unitId, int year, IEnumerable<MemberGradeInput> grades, CancellationToken ct = default) =>
+        SendAsync<UnitEvaluationSheet>(HttpMethod.Put, $"units/{unitId}/evaluations/{year}/members", new { grades }, ct);
+
     /// <summary>Previews (nothing changes) or commits a unit's members from a spreadsheet.</summary>
     public async Task<ImportReport> ImportAsync(Guid unitId, Stream file, string fileName, bool commit, CancellationToken ct = default)
     {

@@ -48,6 +48,17 @@ public sealed record Transfer(
 
 public sealed record MemberGrade(int Year, string Grade, string? Note, Guid UnitId, string UnitName, string GradedBy, DateTimeOffset GradedAt, bool YearClosed);
 
+public sealed record GradeCounts(int Excellent, int Good, int Pass, int Fail);
+
+public sealed record MemberGradeRow(Guid MemberId, string FullName, Guid? BranchId, string? BranchName, string? Grade, string? Note,
+    string? GradedBy, DateTimeOffset? GradedAt);
+
+/// <summary>A unit's evaluation for a year; <see cref="Members"/> is null for a post that sees only the counts.</summary>
+public sealed record UnitEvaluationSheet(int Year, bool Closed, Guid UnitId, string UnitName, string? UnitGrade, string? UnitGradeNote,
+    int MemberCount, GradeCounts MemberGrades, PagedList<MemberGradeRow>? Members);
+
+public sealed record MemberGradeInput(Guid MemberId, string? Grade, string? Note);
+
 public sealed record MaturingMember(Guid MemberId, string FullName, DateOnly DateOfBirth, DateOnly MaturesOn, Guid UnitId, string UnitName,
     string? Post, DateOnly? PostEndsOn, DateOnly? MayMatureFrom);
 

@@ -87,6 +87,16 @@ public static class Labels
         _ => change,
     };
 
+    public static string LeaveReason(string reason) => reason switch
+    {
+        "transferredOut" => "Chuyển sinh hoạt ra ngoài Đoàn Khối",
+        "movedAway" => "Chuyển đi nơi khác, thôi công tác",
+        "removed" => "Xóa tên",
+        "expelled" => "Khai trừ",
+        "deceased" => "Từ trần",
+        _ => reason,
+    };
+
     public static string Grade(string? grade) => grade switch
     {
         "excellent" => "Hoàn thành xuất sắc nhiệm vụ",

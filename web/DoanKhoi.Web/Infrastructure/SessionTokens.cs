@@ -97,6 +97,16 @@ public sealed class SessionTokens(IOptionsMonitor<OpenIdConnectOptions> oidc, Ti
         }
     }
 
+    /// <summary>Forgets every session of <paramref name="accountId"/> in this portal at once (after identity
+    /// revoked all their tokens: signing out everywhere).</summary>
+    public int EndAll(string accountId)
+    {
+        var ended = 0;
+        foreach (var (key, session) in _sessions)
+            if (session.AccountId == accountId && _sessions.TryRemove(key, out _)) ended++;
+        return ended;
+    }
+
     private bool Fresh(Tokens tokens) => tokens.ExpiresAt - clock.GetUtcNow() > RefreshBefore;
 
     private async Task<Tokens?> RefreshAsync(string accountId, string refreshToken, string? idToken, CancellationToken ct)

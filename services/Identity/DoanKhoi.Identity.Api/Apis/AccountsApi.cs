@@ -25,6 +25,13 @@ public static class AccountsApi
         app.MapGet("/me", Me).WithTags("Accounts").RequireAuthorization(Policies.Read).WithSummary("The signed-in account and its posts")
             .WithProblem(StatusCodes.Status404NotFound, "The token's account no longer exists.");
 
+        app.MapPost("/me/sign-out-everywhere", SignOutEverywhere).WithTags("Accounts").RequireAuthorization(Policies.Write)
+            .WithSummary("Sign the signed-in person out on every device: their tokens are revoked and their sign-ins end")
+            .WithDescription("For a lost phone or a shared computer left signed in. Every refresh token of the account stops working at once " +
+                "(an application renewing with one is refused); the sign-in page's sessions on other browsers end at their next visit; " +
+                "an access token already given lives out its few minutes. A system (client credentials) has no sign-ins: 403.")
+            .WithProblem(StatusCodes.Status404NotFound, "The token's account no longer exists.");
+
         var accounts = app.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.BlocOffice);
         accounts.MapGet("/", List).WithSummary($"Accounts, by text in the user name or the display name (diacritics and case ignored): the first {MaxListed} by user name")
             .WithMaxItems(MaxListed);
@@ -101,6 +108,16 @@ public static class AccountsApi
             db.PostAssignments.Add(PostAssignment.For(account, post, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(AccountResponse.From(await LoadAsync(db, id, ct)));
+    }
+
+    public static async Task<NoContent> SignOutEverywhere(Caller caller, AccountsDbContext db, UserManager<Account> users, IOpenIddictTokenManager tokens, CancellationToken ct)
+    {
+        if (caller.IsSystem) throw new ForbiddenException("A system signs in with its client credentials, not on devices: there is nothing to sign out.");
+        var account = await LoadAsync(db, Guid.TryParse(caller.AccountId, out var id) ? id : Guid.Empty, ct);
+        // A new security stamp ends the sign-in page's cookie in every browser (checked on each visit).
+        ThrowIfFailed(await users.UpdateSecurityStampAsync(account));
+        await tokens.RevokeBySubjectAsync(account.Id.ToString(), ct);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<AccountResponse>> Lock(Guid id, AccountsDbContext db, UserManager<Account> users, IOpenIddictTokenManager tokens, CancellationToken ct)
