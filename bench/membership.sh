@@ -6,6 +6,7 @@
 # unit's member list, a name search without diacritics and the statistics by cluster; then imports 10,000
 # members from one .xlsx (preview, commit) and follows their events to their consumer. Stops what it started.
 #   bench/membership.sh [--members 1000000|6000000] [--requests 300] [--warmup 30] [--import 10000] [--keep] [--compare-sql file.sql]
+#   bench/membership.sh --portal 500 [--runs 20]    the portal's pages in headless Chromium for a unit of 500 members instead
 # The plans of the statements over 50 ms are left in ${TMPDIR:-/tmp}/doankhoi-bench-postgres.log.
 #   DOANKHOI_BENCH_POSTGRES_PORT / DOANKHOI_BENCH_RABBITMQ_PORT   other ports
 #   DOANKHOI_PG_FSYNC=off                                         PostgreSQL without fsync (default: on, as in production)

@@ -18,6 +18,9 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public HttpClient Gateway { get; private set; } = null!;
     public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>The portal's address (resource web).</summary>
+    public Uri Portal { get; private set; } = null!;
     public string Password { get; } = $"bench-{Guid.NewGuid():N}";
     public string MembershipDatabase { get; private set; } = "";
     public string IdentityDatabase { get; private set; } = "";
@@ -34,6 +37,7 @@ public sealed class BenchSystem : IAsyncDisposable
             $"ConnectionStrings:{ResourceNames.Postgres}={settings.Postgres}",
             $"ConnectionStrings:{ResourceNames.Messaging}={settings.RabbitMq}",
             $"DoanKhoi:GatewayPort={FreePorts.One(ports)}",
+            $"DoanKhoi:WebPort={FreePorts.One(ports)}",
             $"DoanKhoi:BlocOfficePassword={system.Password}",
             "DoanKhoi:Demo=true",
             // The benchmark is one caller sending a thousand requests: the per-caller limit is not what it measures.
@@ -45,9 +49,10 @@ public sealed class BenchSystem : IAsyncDisposable
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         await system._app.StartAsync(startup.Token);
         var notifications = system._app.Services.GetRequiredService<ResourceNotificationService>();
-        await Task.WhenAll(new[] { ResourceNames.MembershipApi, ResourceNames.IdentityApi, ResourceNames.Gateway }
+        await Task.WhenAll(new[] { ResourceNames.MembershipApi, ResourceNames.IdentityApi, ResourceNames.Gateway, ResourceNames.Web }
             .Select(r => notifications.WaitForResourceHealthyAsync(r, startup.Token)));
         system.Anonymous = system._app.CreateHttpClient(ResourceNames.Gateway);
+        system.Portal = system._app.GetEndpoint(ResourceNames.Web, "http");
         foreach (var segment in new[] { "membership", ResourceNames.IdentitySegment })
             await Eventually.Until(async () => (await system.Anonymous.GetAsync($"/api/{segment}/alive", startup.Token)).IsSuccessStatusCode,
                 TimeSpan.FromSeconds(60), $"the gateway routing to {segment}");

@@ -8,7 +8,16 @@ Console.WriteLine(Machine.Describe("DoanKhoi membership query benchmark"));
 Console.WriteLine($"settings: {settings}");
 
 await using var system = await BenchSystem.StartAsync(settings);
-Console.WriteLine($"==> system up in {system.StartedIn.TotalSeconds:0} s (gateway {system.Gateway.BaseAddress})");
+Console.WriteLine($"==> system up in {system.StartedIn.TotalSeconds:0} s (gateway {system.Gateway.BaseAddress}, portal {system.Portal})");
+
+if (settings.Portal > 0)
+{
+    var pages = await PortalScenario.MeasureAsync(system, settings.Portal, settings.Runs);
+    Console.WriteLine();
+    Console.WriteLine(Machine.Describe("DoanKhoi portal benchmark"));
+    PortalScenario.Print(pages, Console.Out);
+    return pages.Any(f => f.Failures > 0) ? 1 : 0;
+}
 
 var data = await MemberData.FillAsync(system.MembershipDatabase, settings.Members, settings.Seed);
 Console.WriteLine($"==> {data.Members:N0} members generated in {data.Elapsed.TotalSeconds:0} s (copy {data.CopyTime.TotalSeconds:0} s, indexes {data.IndexTime.TotalSeconds:0} s, vacuum analyze {data.AnalyzeTime.TotalSeconds:0} s); " +
