@@ -29,6 +29,10 @@ public sealed class ProblemText
     /// <summary>A text with no values: the template is the text itself.</summary>
     public static ProblemText Of(string text) => new(Escape(text), []);
 
+    /// <summary>A text from an interpolated string, its template and values kept: for a message that is
+    /// stored before it is said (an import's row reasons).</summary>
+    public static ProblemText Of(ProblemTextBuilder text) => text.ToText();
+
     internal static ProblemText Of(string template, List<object?> values) => new(template, [.. values]);
 
     public static implicit operator ProblemText(string text) => Of(text);

@@ -11,5 +11,6 @@ public static class SharedVietnameseProblems
         ["'{0}' is {1} characters long; at most {2} are allowed."] = "Nội dung dài {1} ký tự; tối đa {2} ký tự.",
         ["'{0}' is not an action: use one of {1}."] = "'{0}' không phải loại thao tác: chọn một trong {1}.",
         ["The period ends before it starts."] = "Ngày kết thúc trước ngày bắt đầu.",
+        ["'{0}' is not a status: use open, closed or all."] = "'{0}' không phải tình trạng: đang hoạt động, đã giải thể hoặc tất cả.",
     });
 }

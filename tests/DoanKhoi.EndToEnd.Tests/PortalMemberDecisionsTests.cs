@@ -58,6 +58,28 @@ public class PortalMemberDecisionsTests(DoanKhoiSystem system)
     }
 
     [Fact]
+    public async Task A_decision_is_recorded_with_the_keyboard_alone()
+    {
+        var (_, unit) = await system.CreateUnitAsync($"Đoàn TN Sở Nông nghiệp {Guid.NewGuid():N}"[..32]);
+        var member = await system.RegisterMemberAsync(unit, "Mã Thị Duyên");
+        var secretary = await system.CreateAccountAsync($"unit-secretary@unit:{unit}", "Bí thư Sở Nông nghiệp");
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, secretary.UserName, secretary.Password, $"/members/{member}/decisions/party-recommendation");
+        await page.WaitLiveAsync();
+
+        // From the page's first field on, only keys: type, Tab along the form to its button, Enter.
+        await page.GetByLabel("Số quyết định giới thiệu").FocusAsync();
+        await page.Keyboard.TypeAsync("09/QĐ-ĐTN");
+        for (var i = 0; i < 8 && await page.EvaluateAsync<string>("() => document.activeElement?.textContent?.trim() ?? ''") != "Ghi quyết định"; i++)
+            await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Ghi quyết định", await page.EvaluateAsync<string>("() => document.activeElement?.textContent?.trim() ?? ''"));
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => url.EndsWith($"/members/{member}", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await Expect(page.Locator("dl.record")).ToContainTextAsync("Đã giới thiệu cho Đảng");
+    }
+
+    [Fact]
     public async Task A_secretary_grades_a_whole_branch_in_one_grid_and_a_member_who_left_meanwhile_is_named_on_its_row()
     {
         var (_, unit) = await system.CreateUnitAsync($"Đoàn TN Sở Xây dựng {Guid.NewGuid():N}"[..29]);
@@ -138,8 +160,8 @@ public class PortalMemberDecisionsTests(DoanKhoiSystem system)
         await onPhone.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync("hoa.nong.2026");
         await onPhone.GetByLabel("Nhập lại mật khẩu mới").FillAsync("hoa.nong.2026");
         await onPhone.GetByRole(AriaRole.Button, new() { Name = "Lưu mật khẩu và đăng nhập" }).ClickAsync();
-        await Expect(onPhone.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ của tôi" }).First).ToBeAttachedAsync(new() { Timeout = 30_000 });
-        await onPhone.GotoAsync(new Uri(system.Portal, $"/members/{hoa}").ToString());
         await Expect(onPhone.GetByRole(AriaRole.Heading, new() { Name = "Nông Thị Hoa" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await onPhone.GetByRole(AriaRole.Link, new() { Name = "Xem toàn bộ hồ sơ" }).ClickAsync();
+        await onPhone.WaitForURLAsync(url => url.EndsWith($"/members/{hoa}", StringComparison.Ordinal), new() { Timeout = 30_000 });
     }
 }

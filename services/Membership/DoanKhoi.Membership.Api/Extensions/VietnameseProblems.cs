@@ -9,6 +9,24 @@ public static class VietnameseProblems
 {
     public static readonly ProblemCatalogue Catalogue = new(new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["The unit is required: write its code (e.g. DCS-SYT) or its name."] =
+            "Thiếu đơn vị: ghi mã đơn vị (ví dụ DCS-SYT) hoặc tên đơn vị.",
+        ["This file is imported into {0} ({1}); this row names '{2}'. Leave the unit blank or import the row into its own unit."] =
+            "Tệp này nhập vào {0} ({1}); dòng này ghi '{2}'. Để trống cột đơn vị, hoặc nhập dòng này vào đúng đơn vị của nó.",
+        ["'{0}' is no unit of the bloc: write the unit's code (e.g. DCS-SYT) or its name as the bloc records it."] =
+            "'{0}' không phải đơn vị của Đoàn Khối: ghi mã đơn vị (ví dụ DCS-SYT) hoặc tên như Đoàn Khối đang ghi.",
+        ["Several units are named '{0}': write the unit's code instead ({1})."] =
+            "Có nhiều đơn vị tên '{0}': hãy ghi mã đơn vị ({1}).",
+        ["{0} has no branch '{1}': it has no branches yet; leave the column blank or create the branch first."] =
+            "{0} không có chi đoàn '{1}': đơn vị chưa có chi đoàn nào; để trống cột này hoặc tạo chi đoàn trước.",
+        ["{0} has no branch '{1}'; its branches are {2}. Correct the name or create the branch first."] =
+            "{0} không có chi đoàn '{1}'; các chi đoàn của đơn vị: {2}. Sửa lại tên hoặc tạo chi đoàn trước.",
+        ["The term of the post begins {0:dd/MM/yyyy}, in the future."] =
+            "Nhiệm kỳ chức vụ bắt đầu {0:dd/MM/yyyy}, chưa đến.",
+        ["The term of the post begins {0:dd/MM/yyyy}, before the member joined the Union ({1:dd/MM/yyyy})."] =
+            "Nhiệm kỳ chức vụ bắt đầu {0:dd/MM/yyyy}, trước ngày vào Đoàn ({1:dd/MM/yyyy}).",
+        ["'{0}' is not a date: write it as dd/MM/yyyy (e.g. 15/03/1998) or use a date cell."] =
+            "'{0}' không phải ngày: ghi theo dd/MM/yyyy (ví dụ 15/03/1998) hoặc dùng ô kiểu ngày.",
         ["A cluster with code '{0}' already exists."] =
             "Đã có cụm thi đua mã '{0}'.",
         ["There is no member with id '{0}' in {1}; a unit grades its own members."] =
@@ -129,8 +147,6 @@ public static class VietnameseProblems
             "Đơn vị đã có chi đoàn tên '{0}'.",
         ["A unit kind is required: agency, enterprise or school."] =
             "Hãy chọn loại hình: cơ quan, doanh nghiệp hoặc trường học.",
-        ["'{0}' is not a status: use open, closed or all."] =
-            "'{0}' không phải tình trạng: đang hoạt động, đã giải thể hoặc tất cả.",
         ["The day the youths were counted is required."] =
             "Hãy nhập ngày thống kê thanh niên.",
         ["A count is of today or earlier, not of {0:dd/MM/yyyy}."] =

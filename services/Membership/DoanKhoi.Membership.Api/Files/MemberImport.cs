@@ -102,18 +102,18 @@ public sealed class MemberImport(MembershipDbContext db, Caller caller, DateOnly
         if (into is not null)
         {
             if (matches.Count == 0)
-                o.Problems.Add((byCode ? "unitCode" : "unit", $"This file is imported into {into.Name} ({into.Code}); this row names '{text}'. Leave the unit blank or import the row into its own unit."));
+                o.Problems.Add((byCode ? "unitCode" : "unit", ProblemText.Of($"This file is imported into {into.Name} ({into.Code}); this row names '{text}'. Leave the unit blank or import the row into its own unit.")));
             return into;
         }
         if (matches.Count == 1)
         {
             if (matches[0].Status == UnitStatus.Closed)
-                o.Problems.Add((byCode ? "unitCode" : "unit", $"The unit {matches[0].Name} was closed on {matches[0].ClosedOn:dd/MM/yyyy}; it takes no new members."));
+                o.Problems.Add((byCode ? "unitCode" : "unit", ProblemText.Of($"The unit {matches[0].Name} was closed on {matches[0].ClosedOn:dd/MM/yyyy}; it takes no new members.")));
             return matches[0];
         }
         o.Problems.Add((byCode ? "unitCode" : "unit", matches.Count == 0
-            ? $"'{text}' is no unit of the bloc: write the unit's code (e.g. DCS-SYT) or its name as the bloc records it."
-            : $"Several units are named '{text}': write the unit's code instead ({string.Join(", ", matches.Select(u => u.Code))})."));
+            ? ProblemText.Of($"'{text}' is no unit of the bloc: write the unit's code (e.g. DCS-SYT) or its name as the bloc records it.")
+            : ProblemText.Of($"Several units are named '{text}': write the unit's code instead ({string.Join(", ", matches.Select(u => u.Code))}).")));
         return null;
     }
 
@@ -134,17 +134,17 @@ public sealed class MemberImport(MembershipDbContext db, Caller caller, DateOnly
             if (o.Branch is null)
             {
                 var known = branches[unit.Id].Select(b => b.Name).Order().Take(10).ToList();
-                o.Problems.Add(("branch", $"{unit.Name} has no branch '{branchName}'" + (known.Count == 0
-                    ? ": it has no branches yet; leave the column blank or create the branch first."
-                    : $"; its branches are {string.Join(", ", known)}. Correct the name or create the branch first.")));
+                o.Problems.Add(("branch", known.Count == 0
+                    ? ProblemText.Of($"{unit.Name} has no branch '{branchName}': it has no branches yet; leave the column blank or create the branch first.")
+                    : ProblemText.Of($"{unit.Name} has no branch '{branchName}'; its branches are {string.Join(", ", known)}. Correct the name or create the branch first.")));
             }
         }
         if (row.Post is { } post)
         {
             var from = row.PostFrom ?? today;
-            if (from > today) o.Problems.Add(("postFrom", $"The term of the post begins {from:dd/MM/yyyy}, in the future."));
+            if (from > today) o.Problems.Add(("postFrom", ProblemText.Of($"The term of the post begins {from:dd/MM/yyyy}, in the future.")));
             else if (row.JoinedUnionOn is { } joined && from < joined)
-                o.Problems.Add(("postFrom", $"The term of the post begins {from:dd/MM/yyyy}, before the member joined the Union ({joined:dd/MM/yyyy})."));
+                o.Problems.Add(("postFrom", ProblemText.Of($"The term of the post begins {from:dd/MM/yyyy}, before the member joined the Union ({joined:dd/MM/yyyy}).")));
             o.Post = new UnionPostTerm(post, from, null);
         }
         if (o.Problems.Count == 0 && profile is not null)

@@ -29,7 +29,7 @@ public sealed class ImportRow : IMemberProfileInput
     public DateOnly? PostFrom { get; init; }
 
     /// <summary>The fields whose cell could not be read, each with why.</summary>
-    public Dictionary<string, string> Unreadable { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ProblemText> Unreadable { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The header row of a member sheet and its data rows read as <see cref="ImportRow"/>s: headers
@@ -117,13 +117,13 @@ public sealed class MemberSheet
     {
         Cell At(MemberColumn column) => columns.TryGetValue(column, out var c) && c.Index < row.Cells.Length ? row.Cells[c.Index] : default;
         string? Text(MemberColumn column) => TextOf(At(column));
-        var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unreadable = new Dictionary<string, ProblemText>(StringComparer.Ordinal);
         DateOnly? Date(MemberColumn column)
         {
             var cell = At(column);
             if (cell.IsBlank) return null;
             if (ParseDate(cell) is { } date) return date;
-            unreadable[column.Field] = $"'{TextOf(cell)}' is not a date: write it as dd/MM/yyyy (e.g. 15/03/1998) or use a date cell.";
+            unreadable[column.Field] = ProblemText.Of($"'{TextOf(cell)}' is not a date: write it as dd/MM/yyyy (e.g. 15/03/1998) or use a date cell.");
             return null;
         }
         UnionPost? post = null;
@@ -133,7 +133,7 @@ public sealed class MemberSheet
         }
         catch (ValidationFailedException e)
         {
-            unreadable["post"] = e.Errors.First().Value[0];
+            unreadable["post"] = e.Texts.First().Value[0];
         }
         var imported = new ImportRow
         {
