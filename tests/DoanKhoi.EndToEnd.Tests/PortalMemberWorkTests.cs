@@ -84,6 +84,9 @@ public class PortalMemberWorkTests(DoanKhoiSystem system)
         Assert.Equal(200, export.Status);
         Assert.Contains("attachment", export.Headers["content-disposition"]);
         Assert.Contains("Hà Văn Khánh", await export.TextAsync());
+        var maturing = await context.APIRequest.GetAsync(new Uri(system.Portal, "/files/members/maturing/export?format=csv").ToString());
+        Assert.Equal(200, maturing.Status);
+        Assert.StartsWith("Họ và tên,Ngày sinh,Quá 30 tuổi từ", (await maturing.TextAsync()).TrimStart('\uFEFF'));
         File.Delete(sheet);
     }
 

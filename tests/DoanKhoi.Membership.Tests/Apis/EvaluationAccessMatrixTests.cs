@@ -31,6 +31,7 @@ public class EvaluationAccessMatrixTests(MembershipApiFactory factory) : IClassF
         ("GET", "/members/statistics/export", Kind.Everyone),
         ("GET", "/members/movements/export", Kind.Everyone),
         ("GET", "/members/maturing", Kind.Everyone),
+        ("GET", "/members/maturing/export", Kind.Everyone),
     ];
 
     private readonly HttpClient _office = factory.CreateClient();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Membership.Apis;
+using DoanKhoi.Membership.Files;
 using DoanKhoi.Membership.Domain.Members;
 using DoanKhoi.Security;
 using DoanKhoi.Testing;
@@ -139,6 +140,18 @@ public class StatisticsApiTests(MembershipApiFactory factory) : IClassFixture<Me
         Assert.Equal(DateOnly.Parse(soon).AddYears(31), list.Items[1].MaturesOn);
         Assert.Empty((await factory.CreateClient().As(Post.OnUnit(_unitB)).GetFromJsonAsync<PagedList<MaturingMember>>("/members/maturing", ProblemAssertions.Json))!.Items);
         _ = turning;
+
+        // The same list as a file for the unit to prepare: the same people in the same order, the post and its end.
+        var csv = await factory.CreateClient().As(Post.OnUnit(_unitA)).GetAsync("/members/maturing/export?format=csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Họ và tên,Ngày sinh,Quá 30 tuổi từ,Đơn vị,Chức vụ,Hết nhiệm kỳ,Có thể trưởng thành từ", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith($"Lương Văn Cường,{DateOnly.Parse(past):dd/MM/yyyy},", lines[1]);
+        Assert.EndsWith($",Bí thư,{Today.AddMonths(10):dd/MM/yyyy},{Today.AddMonths(10).AddDays(1):dd/MM/yyyy}", lines[1]);
+        Assert.StartsWith("Nông Thị Ánh,", lines[2]);
+        var xlsx = await factory.CreateClient().As(Post.OnUnit(_unitB)).GetAsync("/members/maturing/export");
+        Assert.Equal(SpreadsheetFile.XlsxContentType, xlsx.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace DoanKhoi.Web.Apis;
 public static class FileEndpoints
 {
     private static readonly string[] MembershipFiles =
-        ["members/export", "members/import-template", "members/statistics/export", "members/movements/export"];
+        ["members/export", "members/import-template", "members/statistics/export", "members/movements/export", "members/maturing/export"];
 
     public static IEndpointRouteBuilder MapFileEndpoints(this IEndpointRouteBuilder app)
     {

@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace DoanKhoi.Membership.Apis;
 
 /// <summary>The statistics and the movements as files (.xlsx or .csv), with the same filters and the same
-/// figures as their JSON: what the bloc office sends up the line. Counts only, no person in them.</summary>
+/// figures as their JSON: what the bloc office sends up the line (counts only, no person in them); and the
+/// list of who turns 30, for the units to prepare their maturing (names, dates, posts: no personal data).</summary>
 public static class StatisticsFilesApi
 {
     public static IEndpointRouteBuilder MapStatisticsFilesApi(this IEndpointRouteBuilder app)
@@ -22,7 +23,36 @@ public static class StatisticsFilesApi
         group.MapGet("/movements/export", ExportMovements)
             .WithSummary("The movements of a period (as GET /members/movements) as .xlsx or .csv: a row per unit or cluster, the total last")
             .Produces(StatusCodes.Status200OK, contentType: SpreadsheetFile.XlsxContentType, additionalContentTypes: [SpreadsheetFile.CsvContentType]);
+        group.MapGet("/maturing/export", ExportMaturing)
+            .WithSummary($"Who turns 30 by a day (as GET /members/maturing, every page, at most {MaxMaturing:N0}) as .xlsx or .csv, the oldest first")
+            .Produces(StatusCodes.Status200OK, contentType: SpreadsheetFile.XlsxContentType, additionalContentTypes: [SpreadsheetFile.CsvContentType]);
         return app;
+    }
+
+    /// <summary>The most members one maturing export lists: a bloc's year has a few hundred.</summary>
+    public const int MaxMaturing = 10_000;
+
+    private static readonly string[] MaturingHeaders =
+        ["Họ và tên", "Ngày sinh", "Quá 30 tuổi từ", "Đơn vị", "Chức vụ", "Hết nhiệm kỳ", "Có thể trưởng thành từ"];
+
+    public static async Task<FileContentHttpResult> ExportMaturing(Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct,
+        [FromQuery, AllowedValues("xlsx", "csv")] string? format = "xlsx", [FromQuery] DateOnly? by = null, [FromQuery] Guid? unitId = null)
+    {
+        CheckFormat(format);
+        var rows = new List<object?[]>();
+        for (var page = 1; rows.Count < MaxMaturing; page++)
+        {
+            var list = (await MemberStatisticsApi.GetMaturing(caller, db, clock, ct, by, unitId, page, Paging.MaxPageSize)).Value!;
+            rows.AddRange(list.Items.Select(m => new object?[]
+            {
+                MemberExport.Neutralise(m.FullName), MemberExport.Date(m.DateOfBirth), MemberExport.Date(m.MaturesOn), MemberExport.Neutralise(m.UnitName),
+                MemberExport.PostName(m.Post), m.PostEndsOn is { } ends ? MemberExport.Date(ends) : null,
+                m.MayMatureFrom is { } from ? MemberExport.Date(from) : null,
+            }));
+            if (page * Paging.MaxPageSize >= list.Total) break;
+        }
+        var until = by ?? VietnamTime.Today(clock).AddMonths(6);
+        return File(format, MaturingHeaders, rows.Take(MaxMaturing).ToList(), "Sắp trưởng thành Đoàn", $"sap-truong-thanh-doan-den-{until:yyyy-MM-dd}");
     }
 
     public static async Task<FileContentHttpResult> ExportStatistics(Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct,

@@ -42,7 +42,7 @@ public static class MemberExport
             m.CitizenId is { } c ? personal ? c : Domain.Members.CitizenId.Mask(c) : null,
             personal ? m.Phone : null, personal ? m.Email : null,
             Date(m.JoinedUnionOn), m.CardNumber, unitName, unitCode, branch(m.BranchId),
-            m.Post switch { UnionPost.Secretary => "Bí thư", UnionPost.DeputySecretary => "Phó Bí thư", UnionPost.CommitteeMember => "Ủy viên BCH", _ => null },
+            PostName(m.Post),
             m.IsCadre ? "x" : null,
             m.PartyStatus switch { PartyStatus.PartyMember => "Đảng viên", PartyStatus.Recommended => "Giới thiệu", _ => null },
             m.Status switch
@@ -54,6 +54,10 @@ public static class MemberExport
         for (var i = 0; i < cells.Length; i++) cells[i] = Neutralise(cells[i]);
         return cells;
     }
+
+    /// <summary>A Union post as the sheet writes it (and the import reads it back).</summary>
+    public static string? PostName(UnionPost? post) =>
+        post switch { UnionPost.Secretary => "Bí thư", UnionPost.DeputySecretary => "Phó Bí thư", UnionPost.CommitteeMember => "Ủy viên BCH", _ => null };
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
