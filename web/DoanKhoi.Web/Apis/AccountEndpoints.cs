@@ -34,10 +34,9 @@ public static class AccountEndpoints
         {
             return TypedResults.Redirect("/account?signout=failed");
         }
-        var properties = new AuthenticationProperties { RedirectUri = "/signed-out" };
-        if (tokens.IdToken(http.User.FindFirstValue(SessionTokens.SessionClaim)) is { } idToken) properties.Items[PortalAuthentication.IdTokenItem] = idToken;
+        var signOut = SignedOut(http.User.FindFirstValue(SessionTokens.SessionClaim), tokens);
         if (http.User.FindFirstValue("sub") is { Length: > 0 } accountId) tokens.EndAll(accountId);
-        return TypedResults.SignOut(properties, [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
+        return signOut;
     }
 
     /// <summary>To the identity service's sign-in page, then back to <paramref name="returnUrl"/> (a page of the portal only).</summary>
@@ -50,9 +49,17 @@ public static class AccountEndpoints
     private static async Task<IResult> SignOutAsync(HttpContext http, SessionTokens tokens)
     {
         var key = http.User.FindFirstValue(SessionTokens.SessionClaim);
-        var properties = new AuthenticationProperties { RedirectUri = "/signed-out" };
-        if (tokens.IdToken(key) is { } idToken) properties.Items[PortalAuthentication.IdTokenItem] = idToken;
+        var signOut = SignedOut(key, tokens);
         await tokens.EndAsync(key, http.RequestAborted);
+        return signOut;
+    }
+
+    /// <summary>Ends the portal's cookie and the identity service's sign-in (with the session's identity token
+    /// as the hint, read before the session is forgotten), then the "signed out" page.</summary>
+    private static IResult SignedOut(string? sessionKey, SessionTokens tokens)
+    {
+        var properties = new AuthenticationProperties { RedirectUri = "/signed-out" };
+        if (tokens.IdToken(sessionKey) is { } idToken) properties.Items[PortalAuthentication.IdTokenItem] = idToken;
         return TypedResults.SignOut(properties, [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
     }
 

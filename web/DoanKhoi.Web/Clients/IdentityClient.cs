@@ -30,7 +30,7 @@ public sealed class IdentityClient(HttpClient http, PortalSession session) : Gat
     /// and a one-time code, answered only this once.</summary>
     public Task<MemberAccountsIssued> IssueMemberAccountsAsync(Guid unitId, IReadOnlyList<Guid>? memberIds, CancellationToken ct = default) =>
         SendAsync<MemberAccountsIssued>(HttpMethod.Post, "member-accounts",
-            memberIds is { Count: > 0 } ? new { memberIds = (IReadOnlyList<Guid>?)memberIds, unitId = (Guid?)null } : new { memberIds = (IReadOnlyList<Guid>?)null, unitId = (Guid?)unitId }, ct);
+            memberIds is { Count: > 0 } ? new { memberIds } : new { unitId }, ct);
 }
 
 public sealed record Account(Guid Id, string UserName, string DisplayName, string? Email, IReadOnlyList<string> Posts, bool Locked);
