@@ -19,6 +19,21 @@ public enum Role
     Member,
 }
 
+public static class RoleNames
+{
+    /// <summary>A role as the bloc names it.</summary>
+    public static string VietnameseName(this Role role) => role switch
+    {
+        Role.StandingCommittee => "Ban Thường vụ Đoàn Khối",
+        Role.BlocOffice => "Văn phòng Đoàn Khối",
+        Role.ClusterLead => "Cụm trưởng cụm thi đua",
+        Role.UnitSecretary => "Bí thư",
+        Role.InspectionCommittee => "Ủy ban Kiểm tra",
+        Role.Member => "Đoàn viên",
+        _ => role.ToString(),
+    };
+}
+
 /// <summary>Where in the organisation tree a post is held.</summary>
 public enum NodeKind
 {

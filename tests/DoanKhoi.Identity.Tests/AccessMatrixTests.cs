@@ -80,6 +80,8 @@ public class AccessMatrixTests(MatrixAccounts accounts) : IClassFixture<MatrixAc
             (await client.GetAsync("/accounts")).StatusCode,
             (await client.GetAsync($"/accounts/{id}")).StatusCode,
             (await client.GetAsync("/audit")).StatusCode,
+            (await client.GetAsync("/accounts/export?format=csv")).StatusCode,
+            (await client.GetAsync("/audit/export?format=csv")).StatusCode,
             (await client.PostAsJsonAsync("/accounts", new { userName = $"new.{who}".ToLowerInvariant(), displayName = "Mới", password = "matrix2026x", posts = Array.Empty<string>() })).StatusCode,
             (await client.PutAsJsonAsync($"/accounts/{id}/posts", new { posts = new[] { $"member@member:{accounts.MemberOfA}" } })).StatusCode,
             (await client.PostAsync($"/accounts/{id}/unlock", null)).StatusCode,
@@ -93,10 +95,10 @@ public class AccessMatrixTests(MatrixAccounts accounts) : IClassFixture<MatrixAc
         const HttpStatusCode ok = HttpStatusCode.OK, no = HttpStatusCode.Forbidden, done = HttpStatusCode.NoContent;
         HttpStatusCode[] expected = who switch
         {
-            Who.BlocOffice => [ok, ok, ok, ok, HttpStatusCode.Created, ok, ok, ok, ok, ok, done],
-            Who.SecretaryOfA => [ok, no, no, no, no, no, no, ok, ok, ok, done],
-            Who.ReadOnlySystem => [ok, ok, ok, ok, no, no, no, ok, no, no, no],
-            _ => [ok, no, no, no, no, no, no, no, no, no, done],
+            Who.BlocOffice => [ok, ok, ok, ok, ok, ok, HttpStatusCode.Created, ok, ok, ok, ok, ok, done],
+            Who.SecretaryOfA => [ok, no, no, no, no, no, no, no, no, ok, ok, ok, done],
+            Who.ReadOnlySystem => [ok, ok, ok, ok, ok, ok, no, no, no, ok, no, no, no],
+            _ => [ok, no, no, no, no, no, no, no, no, no, no, no, done],
         };
         Assert.Equal(expected, statuses);
     }

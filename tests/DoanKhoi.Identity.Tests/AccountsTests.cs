@@ -40,6 +40,35 @@ public class AccountsTests(IdentityApiFactory factory) : IClassFixture<IdentityA
     }
 
     [Fact]
+    public async Task The_bloc_office_takes_the_accounts_and_the_sign_ins_away_as_files_with_posts_and_actions_in_words()
+    {
+        var office = await factory.SignedInAsync(IdentityApiFactory.BlocOffice);
+        var unitId = await KnownUnitAsync();
+        Assert.Equal(HttpStatusCode.Created, (await office.PostAsJsonAsync("/accounts", new
+        {
+            userName = "lan.tran", displayName = "Trần Thị Lan", password = "chidoan2026", posts = new[] { $"unit-secretary@unit:{unitId}" },
+        })).StatusCode);
+        await factory.SignedInAsync("lan.tran", "chidoan2026");
+
+        var accounts = await office.GetAsync("/accounts/export?format=csv");
+        var audit = await office.GetAsync("/audit/export?format=csv&person=lan.tran&action=signedIn");
+        var xlsx = await office.GetAsync("/accounts/export");
+
+        Assert.Equal(HttpStatusCode.OK, accounts.StatusCode);
+        var lines = (await accounts.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Tên đăng nhập,Họ và tên,Email,Chức vụ,Bị khóa", lines[0]);
+        Assert.Contains("lan.tran,Trần Thị Lan,,Bí thư — Đoàn kiểm thử,", lines);
+        Assert.Contains(lines, l => l.StartsWith($"{IdentityApiFactory.BlocOffice},", StringComparison.Ordinal) && l.Contains("Văn phòng Đoàn Khối"));
+        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+        var entries = (await audit.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Thời điểm,Người thực hiện,Thay mặt,Đơn vị (mã),Loại bản ghi,Mã bản ghi,Hành động,Trước,Sau,Mã truy vết", entries[0]);
+        var signIn = Assert.Single(entries.Skip(1));
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2},lan\.tran,", signIn);
+        Assert.Contains(",Đăng nhập,", signIn);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_bloc_office_creates_a_secretary_who_signs_in_with_the_post_and_sees_only_their_own_account()
     {
         var office = await factory.SignedInAsync(IdentityApiFactory.BlocOffice);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using DoanKhoi.Files;
 using DoanKhoi.Problems;
 using DoanKhoi.Security;
 using DoanKhoi.Text;
@@ -19,10 +20,16 @@ public static class AuditApi
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>The most entries one export holds: a busy month of the bloc; narrow the period for more.</summary>
+    public const int MaxExported = 50_000;
+
     public static IEndpointRouteBuilder MapAuditApi<TContext>(this IEndpointRouteBuilder app) where TContext : DbContext
     {
         app.MapGet("/audit", AuditQuery<TContext>.ListAsync).WithTags("Audit trail").RequireAuthorization(Policies.BlocOffice)
             .WithSummary("The record of changes and security events, newest first (bloc office)");
+        app.MapGet("/audit/export", AuditQuery<TContext>.ExportAsync).WithTags("Audit trail").RequireAuthorization(Policies.BlocOffice)
+            .WithSummary($"The record (the same filters as GET /audit, newest first, at most {MaxExported:N0} entries) as .xlsx or .csv (bloc office)")
+            .Produces(StatusCodes.Status200OK, contentType: TableFile.XlsxContentType, additionalContentTypes: [TableFile.CsvContentType]);
         return app;
     }
 
@@ -39,9 +46,65 @@ public static class AuditQuery<TContext> where TContext : DbContext
         [FromQuery, StringLength(AuditEntry.ActorMaxLength)] string? person = null,
         [FromQuery, StringLength(AuditEntry.EntityTypeMaxLength)] string? entityType = null,
         [FromQuery, StringLength(AuditEntry.EntityIdMaxLength)] string? entityId = null,
-        [FromQuery, AllowedValues("created", "updated", "deleted", "signedIn", "signInFailed", "lockedOut", "refused")] string? action = null,
+        [FromQuery, AllowedValues("created", "updated", "deleted", "signedIn", "signInFailed", "lockedOut", "refused", "readPersonalData", "exportedPersonalData")] string? action = null,
         [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null,
         [FromQuery, Range(1, Paging.MaxPage)] int page = 1, [FromQuery, Range(1, AuditApi.MaxPageSize)] int pageSize = 100)
+    {
+        var query = Filter(http, unitId, person, entityType, entityId, action, from, to, errors => Paging.Check(errors, page, pageSize, AuditApi.MaxPageSize));
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(a => a.Id).Skip(Paging.Skip(page, pageSize)).Take(pageSize).ToListAsync(ct);
+        return TypedResults.Ok(new AuditPage(rows.Select(AuditView.From).ToList(), total, page, pageSize));
+    }
+
+    private static readonly string[] Headers =
+        ["Thời điểm", "Người thực hiện", "Thay mặt", "Đơn vị (mã)", "Loại bản ghi", "Mã bản ghi", "Hành động", "Trước", "Sau", "Mã truy vết"];
+
+    public static async Task<FileContentHttpResult> ExportAsync(
+        HttpContext http, CancellationToken ct,
+        [FromQuery, AllowedValues("xlsx", "csv")] string? format = "xlsx",
+        [FromQuery] Guid? unitId = null,
+        [FromQuery, StringLength(AuditEntry.ActorMaxLength)] string? person = null,
+        [FromQuery, StringLength(AuditEntry.EntityTypeMaxLength)] string? entityType = null,
+        [FromQuery, StringLength(AuditEntry.EntityIdMaxLength)] string? entityId = null,
+        [FromQuery, AllowedValues("created", "updated", "deleted", "signedIn", "signInFailed", "lockedOut", "refused", "readPersonalData", "exportedPersonalData")] string? action = null,
+        [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null)
+    {
+        var query = Filter(http, unitId, person, entityType, entityId, action, from, to, _ => TableFile.CheckFormat(format));
+        var entries = await query.OrderByDescending(a => a.Id).Take(AuditApi.MaxExported).ToListAsync(ct);
+        var rows = entries.Select(a => new object?[]
+        {
+            TableFile.Moment(a.OccurredAt), TableFile.Neutralise(a.Actor), TableFile.Neutralise(a.OnBehalfOf), a.UnitId?.ToString(),
+            TableFile.Neutralise(a.EntityType), TableFile.Neutralise(a.EntityId), ActionName(a.Action),
+            TableFile.Neutralise(a.Before), TableFile.Neutralise(a.After), a.TraceId,
+        });
+        var period = (from, to) switch
+        {
+            ({ } f, { } t) => $"-{f:yyyy-MM-dd}-{t:yyyy-MM-dd}",
+            ({ } f, null) => $"-tu-{f:yyyy-MM-dd}",
+            (null, { } t) => $"-den-{t:yyyy-MM-dd}",
+            _ => "",
+        };
+        return TableFile.Result(format, Headers, rows, "Nhật ký", "nhat-ky" + period);
+    }
+
+    /// <summary>An action as the bloc office reads it.</summary>
+    public static string ActionName(AuditAction action) => action switch
+    {
+        AuditAction.Created => "Tạo",
+        AuditAction.Updated => "Sửa",
+        AuditAction.Deleted => "Xóa",
+        AuditAction.SignedIn => "Đăng nhập",
+        AuditAction.SignInFailed => "Đăng nhập sai",
+        AuditAction.LockedOut => "Bị khóa tạm",
+        AuditAction.Refused => "Bị từ chối",
+        AuditAction.ReadPersonalData => "Xem dữ liệu cá nhân",
+        AuditAction.ExportedPersonalData => "Xuất dữ liệu cá nhân",
+        _ => action.ToString(),
+    };
+
+    /// <summary>The entries the filters ask for, or 400 with every field that is wrong (<paramref name="check"/> adds the caller's own).</summary>
+    private static IQueryable<AuditEntry> Filter(HttpContext http, Guid? unitId, string? person, string? entityType, string? entityId, string? action,
+        DateOnly? from, DateOnly? to, Action<FieldErrors> check)
     {
         var errors = new FieldErrors();
         errors.CheckLength("person", person, AuditEntry.ActorMaxLength);
@@ -54,7 +117,7 @@ public static class AuditQuery<TContext> where TContext : DbContext
             else errors.Add("action", $"'{action}' is not an action: use one of {string.Join(", ", Enum.GetNames<AuditAction>().Select(JsonNamingPolicy.CamelCase.ConvertName))}.");
         }
         if (from is not null && to is not null && from > to) errors.Add("to", "The period ends before it starts.");
-        Paging.Check(errors, page, pageSize, AuditApi.MaxPageSize);
+        check(errors);
         errors.ThrowIfAny();
 
         var db = http.RequestServices.GetRequiredService<TContext>();
@@ -67,10 +130,7 @@ public static class AuditQuery<TContext> where TContext : DbContext
         // Days are days in Vietnam: "from 1 March" starts at midnight in Hà Nội.
         if (from is { } start) { var since = StartOf(start); query = query.Where(a => a.OccurredAt >= since); }
         if (to is { } end) { var until = StartOf(end.AddDays(1)); query = query.Where(a => a.OccurredAt < until); }
-
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(a => a.Id).Skip(Paging.Skip(page, pageSize)).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new AuditPage(rows.Select(AuditView.From).ToList(), total, page, pageSize));
+        return query;
     }
 
     private static DateTimeOffset StartOf(DateOnly day)

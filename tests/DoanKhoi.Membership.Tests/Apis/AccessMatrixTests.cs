@@ -117,6 +117,7 @@ public class AccessMatrixTests(MembershipApiFactory factory) : IClassFixture<Mem
         var cluster = await client.PostAsJsonAsync("/clusters", new { code = "CUM-N", name = "Cụm mới" });
         var unit = await client.PostAsJsonAsync("/units", new { code = "UN", name = "Đoàn mới", kind = "agency", clusterId = _clusterA });
         var audit = await client.GetAsync("/audit");
+        var auditFile = await client.GetAsync("/audit/export?format=csv");
 
         var (create, read) = who switch
         {
@@ -124,7 +125,7 @@ public class AccessMatrixTests(MembershipApiFactory factory) : IClassFixture<Mem
             Who.ReadOnlySystem => (HttpStatusCode.Forbidden, HttpStatusCode.OK),
             _ => (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
         };
-        Assert.Equal((create, create, read), (cluster.StatusCode, unit.StatusCode, audit.StatusCode));
+        Assert.Equal((create, create, read, read), (cluster.StatusCode, unit.StatusCode, audit.StatusCode, auditFile.StatusCode));
     }
 
     [Theory]

@@ -32,6 +32,8 @@ public class EvaluationAccessMatrixTests(MembershipApiFactory factory) : IClassF
         ("GET", "/members/movements/export", Kind.Everyone),
         ("GET", "/members/maturing", Kind.Everyone),
         ("GET", "/members/maturing/export", Kind.Everyone),
+        ("GET", "/transfers/export", Kind.Everyone),
+        ("GET", "/units/export", Kind.Everyone),
     ];
 
     private readonly HttpClient _office = factory.CreateClient();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Files;
 using DoanKhoi.Membership.Apis;
 using DoanKhoi.Membership.Domain.Members;
 using DoanKhoi.Security;
@@ -44,6 +45,42 @@ public class LifecycleApiTests(MembershipApiFactory factory) : IClassFixture<Mem
         var response = await (by ?? _secretaryA).PostAsJsonAsync($"/members/{member}/transfers", new { toUnitId = _unitB, letterNumber = "15/GGT-ĐTN", issuedOn = "2026-05-04" });
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.ReadAsync<TransferResponse>())!;
+    }
+
+    [Fact]
+    public async Task The_transfers_go_out_as_a_file_with_the_same_filter_and_scope_as_the_list()
+    {
+        var anh = await Register();
+        var binh = await Register(name: "Vi Văn Bình");
+        var pending = await Issue(anh.Id);
+        var refused = await Issue(binh.Id);
+        Assert.Equal(HttpStatusCode.OK, (await _secretaryB.PostAsJsonAsync($"/transfers/{refused.Id}/reject", new { reason = "=Thiếu hồ sơ", on = "2026-05-06" })).StatusCode);
+        var outsider = factory.CreateClient().As(Post.OnUnit(Guid.NewGuid()));
+
+        var all = await _secretaryB.GetAsync("/transfers/export?format=csv&status=all");
+        var waiting = await _secretaryA.GetAsync("/transfers/export?format=csv&status=pending");
+        var nothing = await outsider.GetAsync("/transfers/export?format=csv");
+        var xlsx = await _office.GetAsync("/transfers/export");
+        var wrong = await _office.GetAsync("/transfers/export?format=pdf");
+
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        Assert.Equal("chuyen-sinh-hoat.csv", all.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var lines = (await all.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Họ và tên,Từ đơn vị,Đến đơn vị,Số giấy giới thiệu,Ngày giới thiệu,Người lập,Trạng thái,Ngày quyết định,Người quyết định,Lý do", lines[0]);
+        Assert.Equal(3, lines.Length);
+        // Pending first; a reason a spreadsheet would run as a formula is only shown.
+        Assert.StartsWith("Nông Thị Ánh,Đoàn Sở Y tế,Đoàn Sở Tài chính,15/GGT-ĐTN,04/05/2026,", lines[1]);
+        Assert.Contains(",Chờ tiếp nhận,", lines[1]);
+        Assert.StartsWith("Vi Văn Bình,", lines[2]);
+        Assert.Contains(",Bị từ chối,06/05/2026,", lines[2]);
+        Assert.EndsWith(",'=Thiếu hồ sơ", lines[2]);
+        var waitingLines = (await waiting.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, waitingLines.Length);
+        Assert.StartsWith("Nông Thị Ánh,", waitingLines[1]);
+        Assert.Single((await nothing.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(TableFile.XlsxContentType, xlsx.Content.Headers.ContentType?.MediaType);
+        (await wrong.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ShouldNameFields("format");
+        _ = pending;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DoanKhoi.Files;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -151,7 +152,7 @@ public class StatisticsApiTests(MembershipApiFactory factory) : IClassFixture<Me
         Assert.EndsWith($",Bí thư,{Today.AddMonths(10):dd/MM/yyyy},{Today.AddMonths(10).AddDays(1):dd/MM/yyyy}", lines[1]);
         Assert.StartsWith("Nông Thị Ánh,", lines[2]);
         var xlsx = await factory.CreateClient().As(Post.OnUnit(_unitB)).GetAsync("/members/maturing/export");
-        Assert.Equal(SpreadsheetFile.XlsxContentType, xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TableFile.XlsxContentType, xlsx.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

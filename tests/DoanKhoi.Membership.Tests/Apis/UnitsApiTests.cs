@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Files;
 using DoanKhoi.Membership.Apis;
 using DoanKhoi.Membership.Domain;
 using DoanKhoi.Testing;
@@ -96,6 +97,36 @@ public class UnitsApiTests(MembershipApiFactory factory) : IClassFixture<Members
         var page = await _client.GetFromJsonAsync<PagedList<UnitResponse>>("/units?status=all&pageSize=2&page=2", ProblemAssertions.Json);
         Assert.Equal(3, page!.Total);
         Assert.Single(page.Items);
+    }
+
+    [Fact]
+    public async Task The_units_go_out_as_a_file_with_the_lists_filters_and_the_closing_in_words()
+    {
+        var one = await CreateCluster("CUM-01");
+        var two = await CreateCluster("CUM-02", "Cụm thi đua số 2");
+        await CreateUnit(two.Id, "U2", "Đoàn Thanh niên Sở Y tế");
+        await CreateUnit(one.Id, "U1", "=Đoàn Trường Cao đẳng", "school");
+        var closed = await CreateUnit(two.Id, "BD", "Chi đoàn Bưu điện tỉnh", "enterprise");
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync($"/units/{closed.Id}/close", new { reason = "Sáp nhập" })).StatusCode);
+
+        var open = await Lines("/units/export?format=csv");
+        var everything = await Lines("/units/export?format=csv&status=all&q=buu%20dien");
+
+        Assert.Equal("Mã,Tên cơ sở Đoàn,Loại hình,Mã cụm,Cụm thi đua,Tình trạng,Ngày giải thể,Lý do", open[0]);
+        // The open units only, as the list; a name a spreadsheet would run as a formula is only shown.
+        Assert.Equal(3, open.Length);
+        Assert.Contains("U2,Đoàn Thanh niên Sở Y tế,Cơ quan,CUM-02,Cụm thi đua số 2,Đang hoạt động,,", open);
+        Assert.Contains("U1,'=Đoàn Trường Cao đẳng,Trường học,CUM-01,Cụm thi đua số 1,Đang hoạt động,,", open);
+        var today = DoanKhoi.Text.VietnamTime.Today(TimeProvider.System);
+        Assert.Equal([$"BD,Chi đoàn Bưu điện tỉnh,Doanh nghiệp,CUM-02,Cụm thi đua số 2,Đã giải thể,{today:dd/MM/yyyy},Sáp nhập"], everything[1..]);
+        Assert.Equal(TableFile.XlsxContentType, (await _client.GetAsync("/units/export")).Content.Headers.ContentType?.MediaType);
+
+        async Task<string[]> Lines(string url)
+        {
+            var response = await _client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        }
     }
 
     private async Task<IReadOnlyList<UnitResponse>> List(string url) =>

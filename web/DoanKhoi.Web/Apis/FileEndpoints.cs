@@ -10,20 +10,32 @@ namespace DoanKhoi.Web.Apis;
 public static class FileEndpoints
 {
     private static readonly string[] MembershipFiles =
-        ["members/export", "members/import-template", "members/statistics/export", "members/movements/export", "members/maturing/export"];
+    [
+        "members/export", "members/import-template", "members/statistics/export", "members/movements/export", "members/maturing/export",
+        "units/export", "transfers/export", "audit/export",
+    ];
 
+    private static readonly string[] IdentityFiles = ["accounts/export", "audit/export"];
+
+    private static readonly string[] InspectionFiles = ["audit/export"];
+
+    /// <summary>Membership's files at <c>/files/&lt;path&gt;</c>, another service's at <c>/files/&lt;service&gt;/&lt;path&gt;</c>.</summary>
     public static IEndpointRouteBuilder MapFileEndpoints(this IEndpointRouteBuilder app)
     {
         foreach (var path in MembershipFiles)
             app.MapGet($"/files/{path}", (HttpContext http, MembershipClient membership) => StreamAsync(http, membership, path)).RequireAuthorization();
+        foreach (var path in IdentityFiles)
+            app.MapGet($"/files/identity/{path}", (HttpContext http, IdentityClient identity) => StreamAsync(http, identity, path)).RequireAuthorization();
+        foreach (var path in InspectionFiles)
+            app.MapGet($"/files/inspection/{path}", (HttpContext http, InspectionClient inspection) => StreamAsync(http, inspection, path)).RequireAuthorization();
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext http, MembershipClient membership, string path)
+    private static async Task StreamAsync(HttpContext http, GatewayClient service, string path)
     {
         try
         {
-            using var response = await membership.FileAsync(path + http.Request.QueryString, http.RequestAborted);
+            using var response = await service.FileAsync(path + http.Request.QueryString, http.RequestAborted);
             http.Response.StatusCode = StatusCodes.Status200OK;
             http.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
             if (response.Content.Headers.ContentDisposition is { } disposition) http.Response.Headers[HeaderNames.ContentDisposition] = disposition.ToString();

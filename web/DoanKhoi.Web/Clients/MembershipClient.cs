@@ -128,10 +128,6 @@ public sealed class MembershipClient(HttpClient http, PortalSession session) : G
         using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, Url($"units/{unitId}/members/import" + Query(("commit", commit)))) { Content = content }, ct);
         return (await response.Content.ReadFromJsonAsync<ImportReport>(Json, ct))!;
     }
-
-    /// <summary>A file the API makes (an export, the import template), streamed to the person's browser.</summary>
-    public Task<HttpResponseMessage> FileAsync(string pathAndQuery, CancellationToken ct = default) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Get, Url(pathAndQuery)), ct, HttpCompletionOption.ResponseHeadersRead);
 }
 
 /// <summary>The member list's search and filters, as the API takes them.</summary>

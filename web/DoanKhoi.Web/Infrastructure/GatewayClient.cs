@@ -24,6 +24,10 @@ public abstract class GatewayClient(HttpClient http, PortalSession session, stri
             ("person", query.Person), ("entityType", query.EntityType), ("entityId", query.EntityId), ("action", query.Action), ("unitId", query.UnitId),
             ("from", query.From), ("to", query.To), ("page", query.Page), ("pageSize", query.PageSize)), ct);
 
+    /// <summary>A file the API makes (an export, the import template), streamed to the person's browser.</summary>
+    public Task<HttpResponseMessage> FileAsync(string pathAndQuery, CancellationToken ct = default) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, Url(pathAndQuery)), ct, HttpCompletionOption.ResponseHeadersRead);
+
     protected async Task<T> GetAsync<T>(string path, CancellationToken ct)
     {
         using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, Url(path)), ct);

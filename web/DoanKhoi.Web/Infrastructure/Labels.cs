@@ -107,14 +107,5 @@ public static class Labels
         _ => grade,
     };
 
-    public static string RoleName(Role role) => role switch
-    {
-        Security.Role.StandingCommittee => "Ban Thường vụ Đoàn Khối",
-        Security.Role.BlocOffice => "Văn phòng Đoàn Khối",
-        Security.Role.ClusterLead => "Cụm trưởng cụm thi đua",
-        Security.Role.UnitSecretary => "Bí thư",
-        Security.Role.InspectionCommittee => "Ủy ban Kiểm tra",
-        Security.Role.Member => "Đoàn viên",
-        _ => role.ToString(),
-    };
+    public static string RoleName(Role role) => role.VietnameseName();
 }

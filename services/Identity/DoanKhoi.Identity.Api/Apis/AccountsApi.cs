@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using DoanKhoi.Files;
 using DoanKhoi.Identity.Domain;
 using DoanKhoi.Identity.Infrastructure;
 using DoanKhoi.OpenApi;
 using DoanKhoi.Problems;
 using DoanKhoi.Security;
+using DoanKhoi.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -35,6 +37,8 @@ public static class AccountsApi
         var accounts = app.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.BlocOffice);
         accounts.MapGet("/", List).WithSummary($"Accounts, by text in the user name or the display name (diacritics and case ignored): the first {MaxListed} by user name")
             .WithMaxItems(MaxListed);
+        accounts.MapGet("/export", Export).WithSummary("Every account with its posts in words, as .xlsx or .csv, by user name")
+            .Produces(StatusCodes.Status200OK, contentType: TableFile.XlsxContentType, additionalContentTypes: [TableFile.CsvContentType]);
         accounts.MapGet("/{id:guid}", Get).WithName(nameof(Get)).WithSummary("One account");
         accounts.MapPost("/", Create).RequireAuthorization(Policies.Write).WithSummary("Create an account with its posts")
             .WithProblem(StatusCodes.Status409Conflict, "The user name is taken: `errors` names `userName`; or another account holds the member post: `errors` names it (`posts[i]`).");
@@ -69,6 +73,34 @@ public static class AccountsApi
         }
         var accounts = await query.OrderBy(a => a.UserName).Take(MaxListed).ToListAsync(ct);
         return TypedResults.Ok(accounts.Select(AccountResponse.From).ToList());
+    }
+
+    private static readonly string[] ExportHeaders = ["Tên đăng nhập", "Họ và tên", "Email", "Chức vụ", "Bị khóa"];
+
+    public static async Task<FileContentHttpResult> Export(AccountsDbContext db, TimeProvider clock, CancellationToken ct,
+        [FromQuery, AllowedValues("xlsx", "csv")] string? format = "xlsx")
+    {
+        TableFile.CheckFormat(format);
+        var accounts = await db.Users.AsNoTracking().Include(a => a.Posts).OrderBy(a => a.UserName).ToListAsync(ct);
+        var places = await db.KnownNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+        var memberIds = accounts.SelectMany(a => a.Posts).Select(p => p.ToPost()).Where(p => p.Node == NodeKind.Member).Select(p => p.NodeId!.Value).ToList();
+        var members = await db.KnownMembers.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
+        var now = clock.GetUtcNow();
+        var rows = accounts.Select(a => new object?[]
+        {
+            a.UserName, TableFile.Neutralise(a.DisplayName), TableFile.Neutralise(a.Email),
+            TableFile.Neutralise(string.Join("; ", a.Posts.Select(p => Describe(p.ToPost())).Order(StringComparer.Ordinal))),
+            a.LockoutEnd > now ? "x" : null,
+        });
+        return TableFile.Result(format, ExportHeaders, rows, "Tài khoản", $"tai-khoan-{VietnamTime.Today(clock):yyyy-MM-dd}");
+
+        string Describe(Post post)
+        {
+            var place = post.NodeId is not { } id ? null
+                : post.Node == NodeKind.Member ? members.GetValueOrDefault(id)
+                : places.GetValueOrDefault(id);
+            return post.Node == NodeKind.Bloc ? post.Role.VietnameseName() : $"{post.Role.VietnameseName()} — {place ?? post.NodeId.ToString()}";
+        }
     }
 
     public static async Task<Ok<AccountResponse>> Get(Guid id, AccountsDbContext db, CancellationToken ct) =>

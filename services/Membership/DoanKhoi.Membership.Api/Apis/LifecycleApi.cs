@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DoanKhoi.Files;
 using DoanKhoi.Membership.Domain;
 using DoanKhoi.Membership.Domain.Members;
 using DoanKhoi.Membership.Infrastructure;
@@ -29,6 +30,9 @@ public static class LifecycleApi
 
         var transfers = app.MapGroup("/transfers").WithTags("Member lifecycle").RequireAuthorization(Policies.Read);
         transfers.MapGet("/", ListTransfers).WithSummary("Transfers into or out of the units the caller reaches; pending ones first");
+        transfers.MapGet("/export", ExportTransfers)
+            .WithSummary($"The transfers (as GET /transfers, every page, at most {MaxExportedTransfers:N0}) as .xlsx or .csv, pending ones first")
+            .Produces(StatusCodes.Status200OK, contentType: TableFile.XlsxContentType, additionalContentTypes: [TableFile.CsvContentType]);
         transfers.MapPost("/{id:guid}/accept", Accept).WithProblem(StatusCodes.Status422UnprocessableEntity, Decided).RequireAuthorization(Policies.Write).WithSummary("Accept a transfer into the unit, choosing the branch (the receiving unit's secretary or the bloc office)");
         transfers.MapPost("/{id:guid}/reject", Reject).WithProblem(StatusCodes.Status422UnprocessableEntity, Decided).RequireAuthorization(Policies.Write).WithSummary("Reject a transfer with a reason (the receiving unit)");
         transfers.MapPost("/{id:guid}/withdraw", Withdraw).WithProblem(StatusCodes.Status422UnprocessableEntity, Decided).RequireAuthorization(Policies.Write).WithSummary("Withdraw a pending transfer (the sending unit)");
@@ -81,6 +85,41 @@ public static class LifecycleApi
             .ToListAsync(ct);
         return TypedResults.Ok(new PagedList<TransferResponse>(rows.Select(r => TransferResponse.From(r.Transfer, r.Member, r.From, r.To)).ToList(), total, page, pageSize));
     }
+
+    /// <summary>The most transfers one export lists: a bloc's year has a few hundred.</summary>
+    public const int MaxExportedTransfers = 10_000;
+
+    private static readonly string[] TransferHeaders =
+        ["Họ và tên", "Từ đơn vị", "Đến đơn vị", "Số giấy giới thiệu", "Ngày giới thiệu", "Người lập", "Trạng thái", "Ngày quyết định", "Người quyết định", "Lý do"];
+
+    public static async Task<FileContentHttpResult> ExportTransfers(Caller caller, MembershipDbContext db, CancellationToken ct,
+        [FromQuery, AllowedValues("xlsx", "csv")] string? format = "xlsx",
+        [FromQuery, AllowedValues("pending", "accepted", "rejected", "withdrawn", "all")] string? status = null)
+    {
+        TableFile.CheckFormat(format);
+        var rows = new List<object?[]>();
+        for (var page = 1; rows.Count < MaxExportedTransfers; page++)
+        {
+            var list = (await ListTransfers(caller, db, ct, status, page, Paging.MaxPageSize)).Value!;
+            rows.AddRange(list.Items.Select(t => new object?[]
+            {
+                TableFile.Neutralise(t.MemberName), TableFile.Neutralise(t.FromUnitName), TableFile.Neutralise(t.ToUnitName),
+                TableFile.Neutralise(t.LetterNumber), TableFile.Date(t.IssuedOn), TableFile.Neutralise(t.IssuedBy), TransferStatusName(t.Status),
+                t.DecidedOn is { } decided ? TableFile.Date(decided) : null, TableFile.Neutralise(t.DecidedBy), TableFile.Neutralise(t.DecisionReason),
+            }));
+            if (page * Paging.MaxPageSize >= list.Total) break;
+        }
+        var name = status is null or "all" ? "chuyen-sinh-hoat" : $"chuyen-sinh-hoat-{status.Trim().ToLowerInvariant()}";
+        return TableFile.Result(format, TransferHeaders, rows.Take(MaxExportedTransfers), "Chuyển sinh hoạt", name);
+    }
+
+    private static string TransferStatusName(TransferStatus status) => status switch
+    {
+        TransferStatus.Pending => "Chờ tiếp nhận",
+        TransferStatus.Accepted => "Đã tiếp nhận",
+        TransferStatus.Rejected => "Bị từ chối",
+        _ => "Đã rút lại",
+    };
 
     public static async Task<Ok<TransferResponse>> Accept(Guid id, AcceptTransferRequest request, Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using DoanKhoi.Files;
 using System.ComponentModel.DataAnnotations;
 using System.Runtime.CompilerServices;
 using DoanKhoi.Contracts.Membership;
@@ -30,10 +31,10 @@ public static class MemberFilesApi
         var members = app.MapGroup("/members").WithTags("Member files");
         members.MapGet("/import-template", GetTemplate).RequireAuthorization(Policies.Read)
             .WithSummary("The member sheet to fill in (.xlsx with a guide sheet, or .csv): the Vietnamese headers and a sample row")
-            .Produces(StatusCodes.Status200OK, contentType: SpreadsheetFile.XlsxContentType, additionalContentTypes: [SpreadsheetFile.CsvContentType]);
+            .Produces(StatusCodes.Status200OK, contentType: TableFile.XlsxContentType, additionalContentTypes: [TableFile.CsvContentType]);
         members.MapGet("/export", ExportMembers).RequireAuthorization(Policies.Read)
             .WithSummary("The members a list shows (the same filters as GET /members) as .xlsx or .csv; the CCCD whole and the ethnicity only where the caller reads personal data (the export is then recorded)")
-            .Produces(StatusCodes.Status200OK, contentType: SpreadsheetFile.XlsxContentType, additionalContentTypes: [SpreadsheetFile.CsvContentType]);
+            .Produces(StatusCodes.Status200OK, contentType: TableFile.XlsxContentType, additionalContentTypes: [TableFile.CsvContentType]);
         Import(members.MapPost("/import", ImportIntoBloc)
             .WithSummary("Preview or commit members of many units from one sheet with a unit column (bloc office)"));
         Import(app.MapPost("/units/{unitId:guid}/members/import", ImportIntoUnit).WithTags("Member files")
@@ -53,8 +54,8 @@ public static class MemberFilesApi
 
     public static FileContentHttpResult GetTemplate([FromQuery, AllowedValues("xlsx", "csv")] string? format = "xlsx") =>
         IsCsv(format)
-            ? TypedResults.File(MemberTemplate.Csv, SpreadsheetFile.CsvContentType + "; charset=utf-8", "mau-doan-vien.csv")
-            : TypedResults.File(MemberTemplate.Xlsx, SpreadsheetFile.XlsxContentType, "mau-doan-vien.xlsx");
+            ? TypedResults.File(MemberTemplate.Csv, TableFile.CsvContentType + "; charset=utf-8", "mau-doan-vien.csv")
+            : TypedResults.File(MemberTemplate.Xlsx, TableFile.XlsxContentType, "mau-doan-vien.xlsx");
 
     public static async Task<Ok<MemberImportReport>> ImportIntoUnit(Guid unitId, IFormFile? file, Caller caller, MembershipDbContext db, TimeProvider clock,
         HttpContext http, CancellationToken ct, [FromQuery] bool commit = false)
@@ -128,7 +129,7 @@ public static class MemberFilesApi
 
         var name = $"doan-vien-{today:yyyy-MM-dd}";
         if (csv)
-            return TypedResults.Stream(body => MemberExport.WriteCsvAsync(body, Stream(rows, Cells, ct), ct), SpreadsheetFile.CsvContentType + "; charset=utf-8", name + ".csv");
+            return TypedResults.Stream(body => MemberExport.WriteCsvAsync(body, Stream(rows, Cells, ct), ct), TableFile.CsvContentType + "; charset=utf-8", name + ".csv");
 
         // MiniExcel writes synchronously to a seekable stream: a temporary file, streamed back and deleted on close.
         var path = Path.GetTempFileName();
@@ -146,7 +147,7 @@ public static class MemberFilesApi
             throw;
         }
         var result = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return TypedResults.Stream(result, SpreadsheetFile.XlsxContentType, name + ".xlsx");
+        return TypedResults.Stream(result, TableFile.XlsxContentType, name + ".xlsx");
     }
 
     private static async IAsyncEnumerable<string?[]> Stream(IQueryable<ExportedMember> rows, Func<ExportedMember, string?[]> cells, [EnumeratorCancellation] CancellationToken ct)

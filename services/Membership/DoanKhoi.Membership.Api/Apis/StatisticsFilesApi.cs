@@ -1,3 +1,4 @@
+using DoanKhoi.Files;
 using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Membership.Files;
 using DoanKhoi.Membership.Infrastructure;
@@ -19,13 +20,13 @@ public static class StatisticsFilesApi
         var group = app.MapGroup("/members").WithTags("Member statistics").RequireAuthorization(Policies.Read);
         group.MapGet("/statistics/export", ExportStatistics)
             .WithSummary("The statistics (the same groupings and filters as GET /members/statistics) as .xlsx or .csv: a row per group, the total last")
-            .Produces(StatusCodes.Status200OK, contentType: SpreadsheetFile.XlsxContentType, additionalContentTypes: [SpreadsheetFile.CsvContentType]);
+            .Produces(StatusCodes.Status200OK, contentType: TableFile.XlsxContentType, additionalContentTypes: [TableFile.CsvContentType]);
         group.MapGet("/movements/export", ExportMovements)
             .WithSummary("The movements of a period (as GET /members/movements) as .xlsx or .csv: a row per unit or cluster, the total last")
-            .Produces(StatusCodes.Status200OK, contentType: SpreadsheetFile.XlsxContentType, additionalContentTypes: [SpreadsheetFile.CsvContentType]);
+            .Produces(StatusCodes.Status200OK, contentType: TableFile.XlsxContentType, additionalContentTypes: [TableFile.CsvContentType]);
         group.MapGet("/maturing/export", ExportMaturing)
             .WithSummary($"Who turns 30 by a day (as GET /members/maturing, every page, at most {MaxMaturing:N0}) as .xlsx or .csv, the oldest first")
-            .Produces(StatusCodes.Status200OK, contentType: SpreadsheetFile.XlsxContentType, additionalContentTypes: [SpreadsheetFile.CsvContentType]);
+            .Produces(StatusCodes.Status200OK, contentType: TableFile.XlsxContentType, additionalContentTypes: [TableFile.CsvContentType]);
         return app;
     }
 
@@ -38,21 +39,21 @@ public static class StatisticsFilesApi
     public static async Task<FileContentHttpResult> ExportMaturing(Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct,
         [FromQuery, AllowedValues("xlsx", "csv")] string? format = "xlsx", [FromQuery] DateOnly? by = null, [FromQuery] Guid? unitId = null)
     {
-        CheckFormat(format);
+        TableFile.CheckFormat(format);
         var rows = new List<object?[]>();
         for (var page = 1; rows.Count < MaxMaturing; page++)
         {
             var list = (await MemberStatisticsApi.GetMaturing(caller, db, clock, ct, by, unitId, page, Paging.MaxPageSize)).Value!;
             rows.AddRange(list.Items.Select(m => new object?[]
             {
-                MemberExport.Neutralise(m.FullName), MemberExport.Date(m.DateOfBirth), MemberExport.Date(m.MaturesOn), MemberExport.Neutralise(m.UnitName),
-                MemberExport.PostName(m.Post), m.PostEndsOn is { } ends ? MemberExport.Date(ends) : null,
-                m.MayMatureFrom is { } from ? MemberExport.Date(from) : null,
+                TableFile.Neutralise(m.FullName), TableFile.Date(m.DateOfBirth), TableFile.Date(m.MaturesOn), TableFile.Neutralise(m.UnitName),
+                MemberExport.PostName(m.Post), m.PostEndsOn is { } ends ? TableFile.Date(ends) : null,
+                m.MayMatureFrom is { } from ? TableFile.Date(from) : null,
             }));
             if (page * Paging.MaxPageSize >= list.Total) break;
         }
         var until = by ?? VietnamTime.Today(clock).AddMonths(6);
-        return File(format, MaturingHeaders, rows.Take(MaxMaturing).ToList(), "Sắp trưởng thành Đoàn", $"sap-truong-thanh-doan-den-{until:yyyy-MM-dd}");
+        return TableFile.Result(format, MaturingHeaders, rows.Take(MaxMaturing).ToList(), "Sắp trưởng thành Đoàn", $"sap-truong-thanh-doan-den-{until:yyyy-MM-dd}");
     }
 
     public static async Task<FileContentHttpResult> ExportStatistics(Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct,
@@ -64,10 +65,10 @@ public static class StatisticsFilesApi
         [FromQuery, AllowedValues("none", "recommended", "partyMember")] string? partyStatus = null,
         [FromQuery] DateOnly? on = null)
     {
-        CheckFormat(format);
+        TableFile.CheckFormat(format);
         var statistics = (await MemberStatisticsApi.GetStatistics(caller, db, clock, ct, groupBy, unitId, branchId, clusterId, status, gender, partyStatus, on)).Value!;
         var (headers, rows) = StatisticsExport.Of(statistics);
-        return File(format, headers, rows, "Thống kê đoàn viên", $"thong-ke-doan-vien-{VietnameseText.Fold(StatisticsExport.GroupHeader(statistics.GroupBy)).Replace(' ', '-')}-{statistics.On:yyyy-MM-dd}");
+        return TableFile.Result(format, headers, rows, "Thống kê đoàn viên", $"thong-ke-doan-vien-{VietnameseText.Fold(StatisticsExport.GroupHeader(statistics.GroupBy)).Replace(' ', '-')}-{statistics.On:yyyy-MM-dd}");
     }
 
     public static async Task<FileContentHttpResult> ExportMovements(Caller caller, MembershipDbContext db, TimeProvider clock, CancellationToken ct,
@@ -75,20 +76,9 @@ public static class StatisticsFilesApi
         [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null,
         [FromQuery, AllowedValues("cluster", "unit")] string? groupBy = null, [FromQuery] Guid? clusterId = null, [FromQuery] Guid? unitId = null)
     {
-        CheckFormat(format);
+        TableFile.CheckFormat(format);
         var movements = (await MemberStatisticsApi.GetMovements(caller, db, clock, ct, from, to, groupBy, clusterId, unitId)).Value!;
         var (headers, rows) = StatisticsExport.Of(movements);
-        return File(format, headers, rows, "Biến động đoàn viên", $"bien-dong-doan-vien-{movements.From:yyyy-MM-dd}-{movements.To:yyyy-MM-dd}");
+        return TableFile.Result(format, headers, rows, "Biến động đoàn viên", $"bien-dong-doan-vien-{movements.From:yyyy-MM-dd}-{movements.To:yyyy-MM-dd}");
     }
-
-    private static void CheckFormat(string? format)
-    {
-        if (format is not null && format.Trim().ToLowerInvariant() is not ("xlsx" or "csv"))
-            throw new ValidationFailedException("format", $"'{format}' is not a file format: use xlsx or csv.");
-    }
-
-    private static FileContentHttpResult File(string? format, string[] headers, List<object?[]> rows, string sheet, string name) =>
-        format?.Trim().Equals("csv", StringComparison.OrdinalIgnoreCase) == true
-            ? TypedResults.File(StatisticsExport.Csv(headers, rows), SpreadsheetFile.CsvContentType + "; charset=utf-8", name + ".csv")
-            : TypedResults.File(StatisticsExport.Xlsx(headers, rows, sheet), SpreadsheetFile.XlsxContentType, name + ".xlsx");
 }

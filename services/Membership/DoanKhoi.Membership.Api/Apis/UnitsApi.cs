@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Files;
 using DoanKhoi.Membership.Domain;
 using DoanKhoi.Membership.Infrastructure;
 using DoanKhoi.Messaging;
@@ -27,6 +28,8 @@ public static class UnitsApi
             .WithProblem(StatusCodes.Status409Conflict, "A unit with this code exists already: `errors` names `code`.")
             .WithProblem(StatusCodes.Status422UnprocessableEntity, $"The bloc has {OrganisationLimits.MaxOpenUnits} open units already.");
         units.MapGet("/", ListUnits).WithSummary("List the units the caller reaches: by cluster, kind, status, and text that ignores diacritics and case");
+        units.MapGet("/export", ExportUnits).WithSummary("The units (the same filters as GET /units, every page) as .xlsx or .csv, by name")
+            .Produces(StatusCodes.Status200OK, contentType: TableFile.XlsxContentType, additionalContentTypes: [TableFile.CsvContentType]);
         units.MapGet("/{id:guid}", GetUnit).WithName(nameof(GetUnit)).WithSummary("Get a unit");
         units.MapPut("/{id:guid}/name", RenameUnit).RequireAuthorization(Policies.Write).WithSummary("Rename a unit (bloc office)")
             .WithProblem(StatusCodes.Status409Conflict, ChangedMeanwhile)
@@ -106,6 +109,30 @@ public static class UnitsApi
             .Join(db.Clusters, u => u.ClusterId, c => c.Id, (u, c) => new { Unit = u, Cluster = c })
             .ToListAsync(ct);
         return TypedResults.Ok(new PagedList<UnitResponse>(rows.Select(r => UnitResponse.From(r.Unit, r.Cluster)).ToList(), total, page, pageSize));
+    }
+
+    private static readonly string[] ExportHeaders = ["Mã", "Tên cơ sở Đoàn", "Loại hình", "Mã cụm", "Cụm thi đua", "Tình trạng", "Ngày giải thể", "Lý do"];
+
+    public static async Task<FileContentHttpResult> ExportUnits(
+        Caller caller, MembershipDbContext db, CancellationToken ct, [FromQuery, AllowedValues("xlsx", "csv")] string? format = "xlsx",
+        [FromQuery] Guid? clusterId = null, [FromQuery, AllowedValues("agency", "enterprise", "school")] string? kind = null,
+        [FromQuery, AllowedValues("open", "closed", "all")] string? status = null, [FromQuery, StringLength(VietnameseText.MaxQueryLength)] string? q = null)
+    {
+        TableFile.CheckFormat(format);
+        var rows = new List<object?[]>();
+        for (var page = 1; ; page++)
+        {
+            var list = (await ListUnits(caller, db, ct, clusterId, kind, status, q, page, MaxPageSize)).Value!;
+            rows.AddRange(list.Items.Select(u => new object?[]
+            {
+                TableFile.Neutralise(u.Code), TableFile.Neutralise(u.Name),
+                u.Kind switch { UnitKind.Agency => "Cơ quan", UnitKind.Enterprise => "Doanh nghiệp", _ => "Trường học" },
+                TableFile.Neutralise(u.ClusterCode), TableFile.Neutralise(u.ClusterName), u.Status == UnitStatus.Open ? "Đang hoạt động" : "Đã giải thể",
+                u.ClosedOn is { } closed ? TableFile.Date(closed) : null, TableFile.Neutralise(u.CloseReason),
+            }));
+            if (page * MaxPageSize >= list.Total) break;
+        }
+        return TableFile.Result(format, ExportHeaders, rows, "Cơ sở Đoàn", "co-so-doan");
     }
 
     public static async Task<Ok<UnitResponse>> GetUnit(Guid id, Caller caller, MembershipDbContext db, CancellationToken ct)

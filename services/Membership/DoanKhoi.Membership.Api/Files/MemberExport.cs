@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Membership.Domain.Members;
+using DoanKhoi.Files;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
@@ -26,22 +27,17 @@ public static class MemberExport
         MemberColumns.UnitCode, MemberColumns.Branch, MemberColumns.Post, MemberColumns.IsCadre, MemberColumns.PartyStatus, MemberColumns.Status,
     ];
 
-    /// <summary>A text a spreadsheet would take for a formula (= + - @, or a tab or carriage return
-    /// first) gets a leading apostrophe (OWASP's advice on CSV injection), so it is only ever shown.</summary>
-    public static string? Neutralise(string? text) =>
-        string.IsNullOrEmpty(text) || text[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r') ? text : "'" + text;
-
     /// <summary>The row's cells in <see cref="Columns"/>' order, neutralised.</summary>
     public static string?[] Cells(ExportedMember m, bool personal, Func<Guid, (string Name, string Code)> unit, Func<Guid?, string?> branch, DateOnly today)
     {
         var (unitName, unitCode) = unit(m.UnitId);
         string?[] cells =
         [
-            m.FullName, Date(m.DateOfBirth), m.Gender == Gender.Male ? "Nam" : "Nữ",
+            m.FullName, TableFile.Date(m.DateOfBirth), m.Gender == Gender.Male ? "Nam" : "Nữ",
             personal ? Ethnicity.ByCode(m.EthnicityCode)?.Name : null,
             m.CitizenId is { } c ? personal ? c : Domain.Members.CitizenId.Mask(c) : null,
             personal ? m.Phone : null, personal ? m.Email : null,
-            Date(m.JoinedUnionOn), m.CardNumber, unitName, unitCode, branch(m.BranchId),
+            TableFile.Date(m.JoinedUnionOn), m.CardNumber, unitName, unitCode, branch(m.BranchId),
             PostName(m.Post),
             m.IsCadre ? "x" : null,
             m.PartyStatus switch { PartyStatus.PartyMember => "Đảng viên", PartyStatus.Recommended => "Giới thiệu", _ => null },
@@ -51,15 +47,13 @@ public static class MemberExport
                 MemberStatus.Matured => "Đã trưởng thành Đoàn", _ => "Đã ra khỏi danh sách",
             },
         ];
-        for (var i = 0; i < cells.Length; i++) cells[i] = Neutralise(cells[i]);
+        for (var i = 0; i < cells.Length; i++) cells[i] = TableFile.Neutralise(cells[i]);
         return cells;
     }
 
     /// <summary>A Union post as the sheet writes it (and the import reads it back).</summary>
     public static string? PostName(UnionPost? post) =>
         post switch { UnionPost.Secretary => "Bí thư", UnionPost.DeputySecretary => "Phó Bí thư", UnionPost.CommitteeMember => "Ủy viên BCH", _ => null };
-
-    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>Writes the rows as CSV as they come, UTF-8 with a BOM.</summary>
     public static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<string?[]> rows, CancellationToken ct)
@@ -73,43 +67,5 @@ public static class MemberExport
 
     /// <summary>Writes the rows into one sheet of an .xlsx, header first, as MiniExcel streams them.</summary>
     public static void WriteXlsx(Stream file, IEnumerable<string?[]> rows, string sheetName = "Đoàn viên") =>
-        file.SaveAs(Sheet(Columns.Select(c => c.Header).ToArray(), rows), sheetName: sheetName, configuration: Configuration(Columns.Select(c => c.Header)));
-
-    /// <summary>Rows keyed by header, as MiniExcel writes them (text, or numbers a spreadsheet adds up); a header-only sheet when there are none.</summary>
-    public static object Sheet(string[] headers, IEnumerable<object?[]> rows)
-    {
-        var enumerator = rows.GetEnumerator();
-        if (!enumerator.MoveNext())
-        {
-            enumerator.Dispose();
-            var table = new System.Data.DataTable();
-            foreach (var header in headers) table.Columns.Add(header, typeof(string));
-            return table;
-        }
-        return Rest(enumerator);
-
-        IEnumerable<IDictionary<string, object?>> Rest(IEnumerator<object?[]> more)
-        {
-            using (more)
-            {
-                do yield return ToDictionary(more.Current);
-                while (more.MoveNext());
-            }
-        }
-
-        Dictionary<string, object?> ToDictionary(object?[] row)
-        {
-            var values = new Dictionary<string, object?>(headers.Length);
-            for (var i = 0; i < headers.Length; i++) values[headers[i]] = i < row.Length ? row[i] : null;
-            return values;
-        }
-    }
-
-    public static OpenXmlConfiguration Configuration(IEnumerable<string> headers) => new()
-    {
-        TableStyles = TableStyles.Default,
-        AutoFilter = true,
-        FreezeRowCount = 1,
-        DynamicColumns = headers.Select(h => new DynamicExcelColumn(h) { Width = Math.Max(12, Math.Min(40, h.Length + 6)) }).ToArray(),
-    };
+        file.SaveAs(TableFile.Sheet(Columns.Select(c => c.Header).ToArray(), rows), sheetName: sheetName, configuration: TableFile.Configuration(Columns.Select(c => c.Header)));
 }

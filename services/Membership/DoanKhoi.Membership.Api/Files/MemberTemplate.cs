@@ -1,3 +1,4 @@
+using DoanKhoi.Files;
 using CsvHelper;
 using MiniExcelLibs;
 
@@ -53,11 +54,11 @@ public static class MemberTemplate
         var headers = Columns.Select(c => c.Header).ToArray();
         var sheets = new Dictionary<string, object>
         {
-            [MembersSheet] = MemberExport.Sheet(headers, SampleRows.Take(1)),
-            [GuideSheet] = MemberExport.Sheet(GuideHeaders.ToArray(), GuideRows()),
+            [MembersSheet] = TableFile.Sheet(headers, SampleRows.Take(1)),
+            [GuideSheet] = TableFile.Sheet(GuideHeaders.ToArray(), GuideRows()),
         };
         using var stream = new MemoryStream();
-        stream.SaveAs(sheets, configuration: MemberExport.Configuration(headers.Concat(GuideHeaders)));
+        stream.SaveAs(sheets, configuration: TableFile.Configuration(headers.Concat(GuideHeaders)));
         return stream.ToArray();
     }
 

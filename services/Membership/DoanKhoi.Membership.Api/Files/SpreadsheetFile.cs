@@ -37,8 +37,6 @@ public static class SpreadsheetFile
 {
     public const long MaxBytes = 20 * 1024 * 1024;
     public const int MaxRows = 50_000;
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const string CsvContentType = "text/csv";
 
     private const string NotASpreadsheet = "The file is not a spreadsheet: send an Excel workbook (.xlsx) or a CSV file (.csv, UTF-8), e.g. the template of GET /members/import-template.";
 

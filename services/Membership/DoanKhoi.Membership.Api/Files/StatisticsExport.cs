@@ -1,3 +1,4 @@
+using DoanKhoi.Files;
 using System.Globalization;
 using CsvHelper;
 using DoanKhoi.Membership.Apis;
@@ -31,7 +32,7 @@ public static class StatisticsExport
         ([GroupHeader(statistics.GroupBy), .. Counts],
          statistics.Rows.Append(statistics.Total).Select(r => new object?[]
          {
-             MemberExport.Neutralise(r.Label), r.Members, r.Women, r.PartyMembers, r.RecommendedToParty, r.Cadres,
+             TableFile.Neutralise(r.Label), r.Members, r.Women, r.PartyMembers, r.RecommendedToParty, r.Cadres,
              r.Aged16To20, r.Aged21To25, r.Aged26To30, r.AgedOver30,
          }).ToList());
 
@@ -39,25 +40,6 @@ public static class StatisticsExport
         ([GroupHeader(movements.GroupBy), .. Movements],
          movements.Rows.Append(movements.Total).Select(r => new object?[]
          {
-             MemberExport.Neutralise(r.Label), r.Admitted, r.TransferredIn, r.TransferredOut, r.Matured, r.Left, r.RecommendedToParty, r.AdmittedToParty,
+             TableFile.Neutralise(r.Label), r.Admitted, r.TransferredIn, r.TransferredOut, r.Matured, r.Left, r.RecommendedToParty, r.AdmittedToParty,
          }).ToList());
-
-    public static byte[] Xlsx(string[] headers, IEnumerable<object?[]> rows, string sheetName)
-    {
-        using var file = new MemoryStream();
-        file.SaveAs(MemberExport.Sheet(headers, rows), sheetName: sheetName, configuration: MemberExport.Configuration(headers));
-        return file.ToArray();
-    }
-
-    public static byte[] Csv(string[] headers, IEnumerable<object?[]> rows)
-    {
-        using var file = new MemoryStream();
-        using (var csv = CsvWriter.Create(file, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.None }, leaveOpen: true))
-        {
-            csv.WriteRecord(headers);
-            foreach (var row in rows)
-                csv.WriteRecord(row.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture) ?? "").ToArray());
-        }
-        return file.ToArray();
-    }
 }
