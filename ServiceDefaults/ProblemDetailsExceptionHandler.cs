@@ -9,20 +9,18 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Turns the failures of <see cref="DoanKhoi.Problems"/> and unreadable requests into problem
 /// details. Anything else falls through to the default handler: a 500 without internals.</summary>
-public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, DoanKhoi.Security.ISecurityEvents security, ILogger<ProblemDetailsExceptionHandler> logger,
-    ProblemCatalogues catalogues) : IExceptionHandler
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, DoanKhoi.Security.ISecurityEvents security, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
 {
-    private readonly ProblemCatalogue _vietnamese = catalogues.Vietnamese;
-
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        var catalogue = ProblemLanguage.WantsVietnamese(http.Request) ? _vietnamese : null;
+        var catalogue = ProblemLanguage.CatalogueFor(http);
         string Say(RefusalException e) => e.Text.In(catalogue);
         ProblemDetails? problem = exception switch
         {
             ValidationFailedException e => Invalid(e.Texts, catalogue),
             BadHttpRequestException e => Unreadable(e, TakesFiles(http)),
-            NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
+            NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = catalogue is null ? e.Message : ProblemLanguage.VietnameseNotFound(e) },
             ForbiddenException e => WithField(new ProblemDetails { Status = 403, Title = "Not allowed", Detail = Say(e) }, e.Field, Say(e)),
             ConflictException e => WithField(new ProblemDetails { Status = 409, Title = "Conflict", Detail = Say(e) }, e.Field, Say(e)),
             DomainRuleException e => WithField(new ProblemDetails { Status = 422, Title = "The request breaks a rule", Detail = Say(e) }, e.Field, Say(e)),

@@ -10,16 +10,26 @@ public static class ProblemLanguage
 {
     public static bool WantsVietnamese(HttpRequest request)
     {
-        var languages = request.GetTypedHeaders().AcceptLanguage;
-        if (languages is not { Count: > 0 }) return false;
-        var preferred = languages.OrderByDescending(l => l.Quality ?? 1).First();
-        return preferred.Value.Value is { } tag && (tag.Equals("vi", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("vi-", StringComparison.OrdinalIgnoreCase));
+        // q=0 says "not this one" (RFC 9110 §12.4.2).
+        var preferred = request.GetTypedHeaders().AcceptLanguage.Where(l => l.Quality is not 0).OrderByDescending(l => l.Quality ?? 1).FirstOrDefault();
+        return preferred?.Value.Value is { } tag && (tag.Equals("vi", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("vi-", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The service's Vietnamese catalogue when the request prefers Vietnamese; null (English) otherwise.
     /// For what an endpoint answers in its body rather than as a problem (an import's refused rows).</summary>
     public static ProblemCatalogue? CatalogueFor(HttpContext http) =>
         WantsVietnamese(http.Request) ? http.RequestServices.GetRequiredService<ProblemCatalogues>().Vietnamese : null;
+
+    /// <summary>A 404's detail in Vietnamese: what was asked for, named as the bloc names it.</summary>
+    public static string VietnameseNotFound(NotFoundException e)
+    {
+        var what = e.What switch
+        {
+            "member" => "đoàn viên", "unit" => "cơ sở Đoàn", "cluster" => "cụm thi đua", "branch" => "chi đoàn",
+            "transfer" => "giấy giới thiệu chuyển sinh hoạt", "account" => "tài khoản", _ => e.What,
+        };
+        return $"Không tìm thấy {what} mã '{e.Id}', hoặc bạn không được xem.";
+    }
 
     /// <summary>The problem's title in Vietnamese, by its status.</summary>
     public static string? VietnameseTitle(int status) => status switch

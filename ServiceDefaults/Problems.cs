@@ -24,7 +24,13 @@ public class ValidationFailedException(IReadOnlyDictionary<string, ProblemText[]
 }
 
 /// <summary>The thing asked for does not exist (404).</summary>
-public class NotFoundException(string what, object id) : Exception($"There is no {what} with id '{id}'.");
+public class NotFoundException(string what, object id) : Exception($"There is no {what} with id '{id}'.")
+{
+    /// <summary>What was asked for, in English (<c>member</c>, <c>unit</c>).</summary>
+    public string What { get; } = what;
+
+    public object Id { get; } = id;
+}
 
 /// <summary>The thing exists but lies outside the caller's part of the organisation: the answer is the
 /// same 404 as for one that does not exist, so the caller learns nothing; the refusal is recorded.</summary>
@@ -59,6 +65,7 @@ public class DomainRuleException : RefusalException
 {
     public DomainRuleException(string message) : base(ProblemText.Of(message)) { }
     public DomainRuleException(ProblemTextBuilder message) : base(message.ToText()) { }
+    public DomainRuleException(ProblemText message) : base(message) { }
     private DomainRuleException(ProblemText text, string field) : base(text) => Field = field;
 
     /// <summary>The field of the request the rule was broken on, when one item of many broke it.</summary>

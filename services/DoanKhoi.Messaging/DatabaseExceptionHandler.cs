@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DoanKhoi.Problems;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,37 +14,38 @@ public sealed partial class DatabaseExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        var catalogue = ProblemLanguage.CatalogueFor(http);
         ProblemDetails? problem = exception switch
         {
-            DbUpdateConcurrencyException => new ProblemDetails
-            {
-                Status = 409, Title = "Conflict",
-                Detail = "Someone else changed this record at the same time. Reload it and try again.",
-            },
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } => UniqueViolation(pg),
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } => new ProblemDetails
-            {
-                Status = 409, Title = "Conflict",
-                Detail = "A record this request refers to was removed meanwhile. Reload and try again.",
-            },
+            DbUpdateConcurrencyException => Conflict("Someone else changed this record at the same time. Reload it and try again.", catalogue),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } => UniqueViolation(pg, catalogue),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
+                Conflict("A record this request refers to was removed meanwhile. Reload and try again.", catalogue),
             _ => null,
         };
         if (problem is null) return false;
+        if (catalogue is not null)
+        {
+            problem.Title = ProblemLanguage.VietnameseTitle(StatusCodes.Status409Conflict);
+            http.Response.Headers.ContentLanguage = "vi";
+        }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails UniqueViolation(PostgresException pg)
+    private static ProblemDetails Conflict(ProblemText text, ProblemCatalogue? catalogue) =>
+        new() { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = text.In(catalogue) };
+
+    private static ProblemDetails UniqueViolation(PostgresException pg, ProblemCatalogue? catalogue)
     {
         // Detail reads: Key (code)=(DCS-01) already exists.
         var match = KeyDetail().Match(pg.Detail ?? "");
-        var field = match.Success ? match.Groups["field"].Value : "body";
-        var message = match.Success
-            ? $"'{match.Groups["value"].Value}' is already taken: {field} must be unique."
-            : "A record with the same key already exists.";
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [ToCamelCase(field)] = [message] })
+        if (!match.Success) return Conflict("A record with the same key already exists.", catalogue);
+        var (field, value) = (ToCamelCase(match.Groups["field"].Value), match.Groups["value"].Value);
+        var message = ProblemText.Of($"'{value}' is already taken: {field} must be unique.").In(catalogue);
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
-            Status = 409, Title = "Conflict", Detail = message,
+            Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = message,
         };
     }
 

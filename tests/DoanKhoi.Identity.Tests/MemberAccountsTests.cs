@@ -191,8 +191,8 @@ public class MemberAccountsTests(IdentityApiFactory factory) : IClassFixture<Ide
 
         var response = await office.PostAsJsonAsync("/member-accounts", new { memberIds = new[] { ok, gone } });
 
-        var detail = (await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString();
-        Assert.Contains("memberIds[1]", detail);
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("Hà Văn Bắc has left the Union's rolls", problem.FieldErrors("memberIds[1]").Single());
         Assert.Equal(0, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM member_codes WHERE member_id = '{ok}'"));
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using DoanKhoi.Membership.Extensions;
 using DoanKhoi.Problems;
 using DoanKhoi.Testing;
@@ -10,7 +9,7 @@ namespace DoanKhoi.Membership.Tests.Apis;
 
 /// <summary>A refusal is said in Vietnamese to a request that asks for it (the portal does), field by field,
 /// and in English to one that does not (an integrator's); the catalogue's translations keep their values.</summary>
-public partial class VietnameseProblemsTests(MembershipApiFactory factory) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
+public class VietnameseProblemsTests(MembershipApiFactory factory) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
 {
     private readonly HttpClient _office = factory.CreateClient();
     private Guid _unit;
@@ -88,32 +87,30 @@ public partial class VietnameseProblemsTests(MembershipApiFactory factory) : ICl
         Assert.Equal("Vi Thị Hoa chưa được giới thiệu cho Đảng; Đảng xem xét kết nạp đoàn viên đã được giới thiệu.", problem.GetProperty("detail").GetString());
     }
 
-    public static TheoryData<string, string> Entries()
+    [Fact]
+    public async Task A_record_that_is_not_there_is_named_in_Vietnamese()
     {
-        var data = new TheoryData<string, string>();
-        foreach (var (english, vietnamese) in VietnameseProblems.Catalogue.Entries.Concat(SharedVietnameseProblems.Catalogue.Entries)) data.Add(english, vietnamese);
-        return data;
+        var id = Guid.NewGuid();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/members/{id}");
+        request.Headers.AcceptLanguage.ParseAdd("vi");
+
+        var response = await _office.SendAsync(request);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("Không tìm thấy", problem.GetProperty("title").GetString());
+        Assert.Equal($"Không tìm thấy đoàn viên mã '{id}', hoặc bạn không được xem.", problem.GetProperty("detail").GetString());
+        Assert.Equal($"There is no member with id '{id}'.", (await (await _office.GetAsync($"/members/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString());
     }
+
+    public static TheoryData<string, string> Entries() => CatalogueChecks.EntriesOf(VietnameseProblems.Catalogue, SharedVietnameseProblems.Catalogue);
 
     [Theory]
     [MemberData(nameof(Entries))]
-    public void A_translation_says_only_the_values_its_English_has_and_formats(string english, string vietnamese)
-    {
-        var holes = Holes().Matches(english).Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
-        var values = Enumerable.Range(0, holes.Count == 0 ? 0 : holes.Max() + 1).Select(_ => (object?)new AnyValue()).ToArray();
+    public void A_translation_says_only_the_values_its_English_has_and_formats(string english, string vietnamese) =>
+        CatalogueChecks.ShouldSayOnlyItsValues(english, vietnamese);
 
-        Assert.All(Holes().Matches(vietnamese), m => Assert.Contains(int.Parse(m.Groups[1].Value), holes));
-        var said = string.Format(System.Globalization.CultureInfo.InvariantCulture, vietnamese, values);
-        Assert.DoesNotContain("{", said.Replace("{{", ""));
-        Assert.NotEqual(english, vietnamese);
-    }
-
-    /// <summary>A value that takes any format, standing in for a date, a number or a name.</summary>
-    private sealed class AnyValue : IFormattable
-    {
-        public string ToString(string? format, IFormatProvider? formatProvider) => "·";
-    }
-
-    [GeneratedRegex(@"(?<!\{)\{(\d+)(?::[^}]*)?\}")]
-    private static partial Regex Holes();
+    [Fact]
+    public void Every_refusal_membership_writes_can_be_said_in_Vietnamese() =>
+        CatalogueChecks.ShouldTranslateEveryRefusal([VietnameseProblems.Catalogue, SharedVietnameseProblems.Catalogue], 100,
+            "services/Membership/DoanKhoi.Membership.Api", "services/DoanKhoi.Messaging", "ServiceDefaults");
 }

@@ -114,7 +114,7 @@ public static class MemberAccountsApi
             {
                 if (!found.TryGetValue(ids[i], out var member)) throw new NotFoundException("member", ids[i]);
                 caller.EnsureReaches(member);
-                if (member.WhyNoPost is { } why) throw new DomainRuleException($"memberIds[{i}]: {why}");
+                if (member.WhyNoPost is { } why) throw new DomainRuleException(why).Of($"memberIds[{i}]");
                 if (!members.Contains(member)) members.Add(member);
             }
         }

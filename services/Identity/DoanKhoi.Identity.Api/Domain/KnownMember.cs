@@ -1,4 +1,5 @@
 using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Problems;
 
 namespace DoanKhoi.Identity.Domain;
 
@@ -37,10 +38,10 @@ public sealed class KnownMember
     }
 
     /// <summary>Why a member post on this member is refused, or null when it may be given.</summary>
-    public string? WhyNoPost => Status switch
+    public ProblemText? WhyNoPost => Status switch
     {
-        MemberStatus.Matured => $"{FullName} has matured out of the Union (trưởng thành Đoàn): a member post is given only to a member on the rolls.",
-        MemberStatus.Left => $"{FullName} has left the Union's rolls in the bloc: a member post is given only to a member on the rolls.",
+        MemberStatus.Matured => ProblemText.Of($"{FullName} has matured out of the Union (trưởng thành Đoàn): a member post is given only to a member on the rolls."),
+        MemberStatus.Left => ProblemText.Of($"{FullName} has left the Union's rolls in the bloc: a member post is given only to a member on the rolls."),
         _ => null,
     };
 }

@@ -52,5 +52,9 @@ public static class VietnameseProblems
             "Mật khẩu cần ít nhất một chữ số (0-9).",
         ["Passwords must have at least one lowercase ('a'-'z')."] =
             "Mật khẩu cần ít nhất một chữ thường (a-z).",
+        ["{0} has matured out of the Union (trưởng thành Đoàn): a member post is given only to a member on the rolls."] =
+            "{0} đã trưởng thành Đoàn: chỉ đoàn viên đang trong danh sách mới được cấp tài khoản đoàn viên.",
+        ["{0} has left the Union's rolls in the bloc: a member post is given only to a member on the rolls."] =
+            "{0} đã ra khỏi danh sách đoàn viên của Đoàn Khối: chỉ đoàn viên đang trong danh sách mới được cấp tài khoản đoàn viên.",
     });
 }

@@ -133,8 +133,12 @@ public static class VietnameseProblems
             "Chỉ Văn phòng Đoàn Khối được làm việc này.",
         ["Only the bloc office or the unit's secretary may {0}."] =
             "Chỉ Văn phòng Đoàn Khối hoặc bí thư của đơn vị được làm việc này.",
-        ["'{0}' is not a file format: use xlsx or csv."] =
-            "'{0}' không phải định dạng tệp: chọn xlsx hoặc csv.",
+        ["The file is not a spreadsheet: send an Excel workbook (.xlsx) or a CSV file (.csv, UTF-8), e.g. the template of GET /members/import-template."] =
+            "Tệp không phải bảng tính: hãy gửi tệp Excel (.xlsx) hoặc tệp CSV (.csv, UTF-8), ví dụ tệp mẫu tải ở trang nhập danh sách.",
+        ["The file is a zip archive but not an Excel workbook (.xlsx): send an Excel workbook (.xlsx) or a CSV file (.csv, UTF-8), e.g. the template of GET /members/import-template."] =
+            "Tệp là tệp nén nhưng không phải tệp Excel (.xlsx): hãy gửi tệp Excel (.xlsx) hoặc tệp CSV (.csv, UTF-8), ví dụ tệp mẫu tải ở trang nhập danh sách.",
+        ["The file could not be read as a spreadsheet ({0}): send an Excel workbook (.xlsx) or a CSV file (.csv, UTF-8), e.g. the template of GET /members/import-template."] =
+            "Không đọc được tệp như một bảng tính ({0}): hãy gửi tệp Excel (.xlsx) hoặc tệp CSV (.csv, UTF-8), ví dụ tệp mẫu tải ở trang nhập danh sách.",
         ["A cluster is required."] =
             "Hãy chọn cụm thi đua.",
         ["There is no cluster with id '{0}'."] =

@@ -63,7 +63,8 @@ public static class SpreadsheetFile
             }
             catch (InvalidDataException) { }
             finally { file.Position = 0; }
-            throw new UnsupportedMediaTypeException("The file is a zip archive but not an Excel workbook (.xlsx). " + NotASpreadsheet);
+            throw new UnsupportedMediaTypeException(
+                "The file is a zip archive but not an Excel workbook (.xlsx): send an Excel workbook (.xlsx) or a CSV file (.csv, UTF-8), e.g. the template of GET /members/import-template.");
         }
         if (head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
             throw new UnsupportedMediaTypeException("The file is an Excel 97-2003 workbook (.xls): open it in Excel and save it as an Excel Workbook (.xlsx) or CSV UTF-8, then send it again.");
@@ -171,7 +172,8 @@ public static class SpreadsheetFile
         }
         catch (Exception e) when (e is not (ValidationFailedException or PayloadTooLargeException or UnsupportedMediaTypeException or OperationCanceledException))
         {
-            throw new UnsupportedMediaTypeException($"The file could not be read as a spreadsheet ({e.GetType().Name}). " + NotASpreadsheet);
+            throw new UnsupportedMediaTypeException(
+                $"The file could not be read as a spreadsheet ({e.GetType().Name}): send an Excel workbook (.xlsx) or a CSV file (.csv, UTF-8), e.g. the template of GET /members/import-template.");
         }
     }
 }
