@@ -41,6 +41,9 @@ public class PortalMemberDecisionsTests(DoanKhoiSystem system)
         await page.WaitLiveAsync();
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Lý do ra khỏi danh sách" }).ClickAsync();
         await PortalBrowser.Choices(page).GetByText("Xóa tên", new() { Exact = true }).ClickAsync();
+        // The list has closed on the choice, which the field shows: nothing lies over the button, nothing is sent without it.
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await Expect(page.Locator(".mud-input-control", new() { HasText = "Lý do ra khỏi danh sách" })).ToContainTextAsync("Xóa tên");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi quyết định" }).ClickAsync();
         var noteField = page.Locator(".mud-input-control", new() { HasText = "Quyết định, ghi chú" });
         await Expect(noteField.Locator(".mud-input-helper-text.mud-input-error")).ToHaveTextAsync("Xóa tên hoặc khai trừ cần ghi lý do và số quyết định.", new() { Timeout = 30_000 });
