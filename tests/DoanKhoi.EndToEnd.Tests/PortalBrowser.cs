@@ -57,4 +57,12 @@ public static class PortalBrowser
             if (File.Exists(Path.Combine(folder.FullName, "DoanKhoi.sln"))) return folder.FullName;
         return AppContext.BaseDirectory;
     }
+
+    /// <summary>Clicks an export link ("Xuất CSV") and reads the downloaded CSV's lines.</summary>
+    public static async Task<string[]> DownloadLinesAsync(IPage page, string link)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync(), new() { Timeout = 60_000 });
+        var text = await File.ReadAllTextAsync((await download.PathAsync())!);
+        return text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+    }
 }

@@ -131,10 +131,9 @@ public class PortalMemberWorkTests(DoanKhoiSystem system)
             var page = await system.SignInAsync(context, receiver.UserName, receiver.Password, "/transfers");
             await page.WaitLiveAsync();
             // The letters waiting, as a file from the same page.
-            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Xuất CSV", Exact = true }).ClickAsync(), new() { Timeout = 60_000 });
-            var waiting = await File.ReadAllTextAsync((await download.PathAsync())!);
-            Assert.Contains($"Đinh Thị Hồng Nhung,{from},{to},12/GGT,", waiting);
-            Assert.Contains(",Chờ tiếp nhận,", waiting);
+            var waiting = await PortalBrowser.DownloadLinesAsync(page, "Xuất CSV");
+            var letter = Assert.Single(waiting, line => line.StartsWith($"Đinh Thị Hồng Nhung,{from},{to},12/GGT,", StringComparison.Ordinal));
+            Assert.Contains(",Chờ tiếp nhận,", letter);
             var row = page.Locator("tr", new() { HasText = "Đinh Thị Hồng Nhung" });
             await row.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận" }).ClickAsync(new() { Timeout = 30_000 });
             await page.GetByRole(AriaRole.Region, new() { Name = "Xử lý giấy giới thiệu" }).GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận" }).ClickAsync();

@@ -27,25 +27,17 @@ public class PortalTests(DoanKhoiSystem system)
 
         // Every list goes out as a file from its page: the units found, the accounts with their posts in words, the record of changes.
         await page.GotoAsync(new Uri(system.Portal, "/organisation?q=tu%20phap").ToString());
-        var units = await DownloadAsync(page, "Xuất CSV");
+        var units = await PortalBrowser.DownloadLinesAsync(page, "Xuất CSV");
         Assert.Contains(units.Skip(1), line => line.Contains(",Đoàn Thanh niên Sở Tư pháp,Cơ quan,", StringComparison.Ordinal) && line.Contains(clusterName));
         Assert.DoesNotContain(units.Skip(1), line => !line.Contains("Tư pháp", StringComparison.Ordinal));
         await page.GotoAsync(new Uri(system.Portal, "/accounts").ToString());
-        var accounts = await DownloadAsync(page, "Xuất CSV");
+        var accounts = await PortalBrowser.DownloadLinesAsync(page, "Xuất CSV");
         Assert.Equal("Tên đăng nhập,Họ và tên,Email,Chức vụ,Bị khóa", accounts[0]);
         Assert.Contains(accounts, line => line.StartsWith("vanphong,", StringComparison.Ordinal) && line.Contains("Văn phòng Đoàn Khối"));
         await page.GotoAsync(new Uri(system.Portal, "/audit").ToString());
-        var audit = await DownloadAsync(page, "Xuất CSV");
+        var audit = await PortalBrowser.DownloadLinesAsync(page, "Xuất CSV");
         Assert.StartsWith("Thời điểm,Người thực hiện,", audit[0]);
         Assert.Contains(audit, line => line.Contains(",Member,", StringComparison.Ordinal) && line.Contains(",Tạo,", StringComparison.Ordinal));
-    }
-
-    /// <summary>Clicks an export link and reads the downloaded CSV's lines.</summary>
-    private static async Task<string[]> DownloadAsync(IPage page, string link)
-    {
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync(), new() { Timeout = 60_000 });
-        var text = await File.ReadAllTextAsync((await download.PathAsync())!);
-        return text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
     }
 
     [Fact]

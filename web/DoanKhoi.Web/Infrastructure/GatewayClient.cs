@@ -20,9 +20,12 @@ public abstract class GatewayClient(HttpClient http, PortalSession session, stri
 
     /// <summary>The service's record of changes and security events, newest first (the bloc office).</summary>
     public Task<Clients.AuditPage> AuditAsync(Clients.AuditQuery query, CancellationToken ct = default) =>
-        GetAsync<Clients.AuditPage>("audit" + Query(
-            ("person", query.Person), ("entityType", query.EntityType), ("entityId", query.EntityId), ("action", query.Action), ("unitId", query.UnitId),
-            ("from", query.From), ("to", query.To), ("page", query.Page), ("pageSize", query.PageSize)), ct);
+        GetAsync<Clients.AuditPage>("audit" + AuditQueryOf(query, ("page", query.Page), ("pageSize", query.PageSize)), ct);
+
+    /// <summary>The audit trail's filters as a query string (the list's and its export's), and <paramref name="more"/>.</summary>
+    public static string AuditQueryOf(Clients.AuditQuery query, params (string, object?)[] more) => Query(
+        [("person", query.Person), ("entityType", query.EntityType), ("entityId", query.EntityId), ("action", query.Action), ("unitId", query.UnitId),
+            ("from", query.From), ("to", query.To), .. more]);
 
     /// <summary>A file the API makes (an export, the import template), streamed to the person's browser.</summary>
     public Task<HttpResponseMessage> FileAsync(string pathAndQuery, CancellationToken ct = default) =>
