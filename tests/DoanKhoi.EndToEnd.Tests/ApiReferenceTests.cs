@@ -11,6 +11,8 @@ namespace DoanKhoi.EndToEnd.Tests;
 [Collection(nameof(DoanKhoiSystem))]
 public class ApiReferenceTests(DoanKhoiSystem system)
 {
+    static readonly PageGotoOptions Navigation = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 };
+
     [Theory]
     [InlineData("membership")]
     [InlineData("activities")]
@@ -35,10 +37,12 @@ public class ApiReferenceTests(DoanKhoiSystem system)
             if (response.Status >= 400) failed.Add($"{response.Status} {response.Url}");
         };
 
-        // As typed in the address bar: without the trailing slash.
-        await page.GotoAsync(new Uri(gateway, $"/api/{service}/scalar").ToString());
+        // As typed in the address bar: without the trailing slash. The reference's script is large and
+        // the service may be answering its first request on a busy machine: wait for what it shows,
+        // not for every resource's load event.
+        await page.GotoAsync(new Uri(gateway, $"/api/{service}/scalar").ToString(), Navigation);
 
-        await Expect(page.GetByText(firstPath, new() { Exact = true }).First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByText(firstPath, new() { Exact = true }).First).ToBeAttachedAsync(new() { Timeout = 90_000 });
         await Expect(page.GetByText("Bearer Token").First).ToBeVisibleAsync();
         Assert.DoesNotContain(page.Url, "could not be loaded");
         await Expect(page.GetByText("could not be loaded")).ToHaveCountAsync(0);
@@ -52,9 +56,9 @@ public class ApiReferenceTests(DoanKhoiSystem system)
         var token = (await system.SignInAsync("vanphong", system.BlocOfficePassword)).AccessToken!;
         await using var context = await system.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(system.Anonymous.BaseAddress!, "/api/membership/scalar/").ToString());
+        await page.GotoAsync(new Uri(system.Anonymous.BaseAddress!, "/api/membership/scalar/").ToString(), Navigation);
 
-        await page.GetByPlaceholder("Token").First.FillAsync(token);
+        await page.GetByPlaceholder("Token").First.FillAsync(token, new() { Timeout = 90_000 });
         var answer = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/membership/tree") && r.Request.Method == "GET", new() { Timeout = 30_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Test Request" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).First.ClickAsync();
