@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Reporting.Apis;
 using DoanKhoi.Testing;
 
@@ -16,16 +15,7 @@ public class AccessMatrixTests(ReportingApiFactory factory) : IClassFixture<Repo
     {
         _ = factory.Server; // started: its migrations made the database
         await factory.Database.ResetAsync();
-        var now = DateTimeOffset.UtcNow;
-        await factory.DeliverAsync(new ClusterCreated { Cluster = new() { ClusterId = _bloc.ClusterA, Code = "CUM-A", Name = "Cụm A", Version = 1 }, OccurredAt = now });
-        await factory.DeliverAsync(new ClusterCreated { Cluster = new() { ClusterId = _bloc.ClusterB, Code = "CUM-B", Name = "Cụm B", Version = 1 }, OccurredAt = now });
-        foreach (var (unit, cluster, name) in new[] { (_bloc.UnitA, _bloc.ClusterA, "Đoàn A"), (_bloc.UnitB, _bloc.ClusterB, "Đoàn B") })
-            await factory.DeliverAsync(new UnitCreated
-            {
-                Unit = new() { UnitId = unit, Code = name, Name = name, Kind = UnitKind.Agency, ClusterId = cluster, Status = UnitStatus.Open, Version = 1 },
-                OccurredAt = now,
-            });
-        await factory.DeliverAsync(new BranchCreated { Branch = new() { BranchId = _bloc.BranchA, UnitId = _bloc.UnitA, Name = "Chi đoàn 1", Version = 1 }, OccurredAt = now });
+        await _bloc.TellAsync(factory);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

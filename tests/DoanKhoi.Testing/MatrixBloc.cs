@@ -1,3 +1,4 @@
+using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Security;
 using Xunit;
 
@@ -24,6 +25,22 @@ public sealed record MatrixBloc(Guid ClusterA, Guid ClusterB, Guid UnitA, Guid U
         Who.ReadOnlySystem => TestTokens.Create([Post.Bloc(Role.BlocOffice)], [Scopes.Read], clientId: "province-bi"),
         _ => throw new ArgumentOutOfRangeException(nameof(who)),
     };
+
+    /// <summary>Tells a service's copy of the tree what membership would: the two clusters, their units
+    /// ("Đoàn A", "Đoàn B") and unit A's branch.</summary>
+    public async Task TellAsync<TEntryPoint>(ServiceFactory<TEntryPoint> factory) where TEntryPoint : class
+    {
+        var now = DateTimeOffset.UtcNow;
+        await factory.DeliverAsync(new ClusterCreated { Cluster = new() { ClusterId = ClusterA, Code = "CUM-A", Name = "Cụm A", Version = 1 }, OccurredAt = now });
+        await factory.DeliverAsync(new ClusterCreated { Cluster = new() { ClusterId = ClusterB, Code = "CUM-B", Name = "Cụm B", Version = 1 }, OccurredAt = now });
+        foreach (var (unit, cluster, name) in new[] { (UnitA, ClusterA, "Đoàn A"), (UnitB, ClusterB, "Đoàn B") })
+            await factory.DeliverAsync(new UnitCreated
+            {
+                Unit = new() { UnitId = unit, Code = name, Name = name, Kind = UnitKind.Agency, ClusterId = cluster, Status = UnitStatus.Open, Version = 1 },
+                OccurredAt = now,
+            });
+        await factory.DeliverAsync(new BranchCreated { Branch = new() { BranchId = BranchA, UnitId = UnitA, Name = "Chi đoàn 1", Version = 1 }, OccurredAt = now });
+    }
 
     /// <summary>Whether <paramref name="who"/> reaches unit A (<paramref name="unitA"/>) or unit B.</summary>
     public static bool Reaches(Who who, bool unitA) => who switch

@@ -3,6 +3,7 @@ using DoanKhoi.Files;
 using DoanKhoi.Identity.Domain;
 using DoanKhoi.Identity.Infrastructure;
 using DoanKhoi.OpenApi;
+using DoanKhoi.Organisation;
 using DoanKhoi.Problems;
 using DoanKhoi.Security;
 using DoanKhoi.Text;
@@ -82,7 +83,7 @@ public static class AccountsApi
     {
         TableFile.CheckFormat(format);
         var accounts = await db.Users.AsNoTracking().Include(a => a.Posts).OrderBy(a => a.UserName).ToListAsync(ct);
-        var places = await db.KnownNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+        var places = await db.NodeNamesAsync(ct);
         var memberIds = accounts.SelectMany(a => a.Posts).Select(p => p.ToPost()).Where(p => p.Node == NodeKind.Member).Select(p => p.NodeId!.Value).ToList();
         var members = await db.KnownMembers.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
         var now = clock.GetUtcNow();
@@ -192,7 +193,7 @@ public static class AccountsApi
             {
                 var checkable = post.Node is NodeKind.Cluster or NodeKind.Unit or NodeKind.Branch;
                 var member = post.Node == NodeKind.Member ? await db.KnownMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == post.NodeId, ct) : null;
-                if (checkable && !await db.KnownNodes.AnyAsync(n => n.Id == post.NodeId && n.Kind == post.Node, ct))
+                if (checkable && !await db.HasNodeAsync(post.Node, post.NodeId!.Value, ct))
                     errors.Add($"posts[{i}]", $"There is no {post.Node.ToString().ToLowerInvariant()} with id '{post.NodeId}' in the organisation (or membership has not told identity of it yet).");
                 else if (post.Node == NodeKind.Member && member is null)
                     errors.Add($"posts[{i}]", $"There is no member with id '{post.NodeId}' (or membership has not told identity of them yet).");

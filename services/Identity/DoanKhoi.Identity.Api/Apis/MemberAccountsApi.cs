@@ -167,7 +167,7 @@ public static class MemberAccountsApi
     private static async Task EnsureUnitAsync(AccountsDbContext db, Caller caller, Guid unitId, CancellationToken ct)
     {
         caller.EnsureIssuesMemberAccounts();
-        if (!await db.KnownNodes.AnyAsync(n => n.Id == unitId && n.Kind == NodeKind.Unit, ct)) throw new NotFoundException("unit", unitId);
+        if (!await db.Units.AnyAsync(u => u.Id == unitId, ct)) throw new NotFoundException("unit", unitId);
         if (!caller.Reaches(unitId)) throw new OutOfReachException("unit", unitId);
     }
 

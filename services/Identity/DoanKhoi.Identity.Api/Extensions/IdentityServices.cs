@@ -1,6 +1,7 @@
 using DoanKhoi.Identity.Domain;
 using DoanKhoi.Identity.Infrastructure;
 using DoanKhoi.Messaging;
+using DoanKhoi.Organisation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Server;
@@ -70,7 +71,7 @@ public static class IdentityServices
         builder.AddServiceDatabase<AccountsDbContext>(DatabaseName);
         builder.AddMessaging<AccountsDbContext>(ServiceName, bus =>
         {
-            bus.AddConsumer<Consumers.OrganisationEventsConsumer>();
+            bus.AddOrganisationCopy<AccountsDbContext>(ServiceName);
             bus.AddConsumer<Consumers.MemberEventsConsumer>(typeof(Consumers.MemberEventsConsumerDefinition));
             bus.AddConsumer<Consumers.RequestRefusedConsumer>();
         });

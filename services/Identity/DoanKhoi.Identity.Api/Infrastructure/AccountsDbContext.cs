@@ -1,6 +1,7 @@
 using DoanKhoi.Identity.Domain;
 using DoanKhoi.Messaging;
 using DoanKhoi.Messaging.Audit;
+using DoanKhoi.Organisation;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,12 +13,14 @@ namespace DoanKhoi.Identity.Infrastructure;
 /// keys, the data-protection keys of the sign-in cookie, the members' one-time codes, identity's copy of the
 /// organisation's nodes and members, and the audit trail.</summary>
 public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options)
-    : IdentityUserContext<Account, Guid>(options), IDataProtectionKeyContext
+    : IdentityUserContext<Account, Guid>(options), IDataProtectionKeyContext, IOrganisationCopy
 {
     public DbSet<PostAssignment> PostAssignments => Set<PostAssignment>();
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-    public DbSet<KnownNode> KnownNodes => Set<KnownNode>();
+    public DbSet<ClusterCopy> Clusters => Set<ClusterCopy>();
+    public DbSet<UnitCopy> Units => Set<UnitCopy>();
+    public DbSet<BranchCopy> Branches => Set<BranchCopy>();
     public DbSet<KnownMember> KnownMembers => Set<KnownMember>();
     public DbSet<MemberCode> MemberCodes => Set<MemberCode>();
 
@@ -25,7 +28,7 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
     {
         base.OnModelCreating(model);
         model.UseOpenIddict<Guid>();
-        model.AddOutboxAndInbox().AddAuditTrail();
+        model.AddOutboxAndInbox().AddAuditTrail().AddOrganisationCopy();
 
         model.Entity<Account>(e =>
         {
@@ -50,13 +53,6 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
             e.HasKey(k => k.Use);
             e.Property(k => k.Use).HasMaxLength(20);
             e.NotAudited();
-        });
-        model.Entity<KnownNode>(e =>
-        {
-            e.ToTable("known_nodes");
-            e.Property(n => n.Id).ValueGeneratedNever();
-            e.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
-            e.Property(n => n.Name).HasMaxLength(300);
         });
         model.Entity<KnownMember>(e =>
         {

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Problems;
-using DoanKhoi.Reporting.Domain;
+using DoanKhoi.Organisation;
 using DoanKhoi.Reporting.Infrastructure;
 using DoanKhoi.Security;
 using DoanKhoi.Text;

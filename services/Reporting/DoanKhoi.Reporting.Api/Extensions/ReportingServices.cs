@@ -1,5 +1,5 @@
 using DoanKhoi.Messaging;
-using DoanKhoi.Reporting.Consumers;
+using DoanKhoi.Organisation;
 using DoanKhoi.Reporting.Infrastructure;
 
 namespace DoanKhoi.Reporting.Extensions;
@@ -12,7 +12,7 @@ public static class ReportingServices
     public static IHostApplicationBuilder AddReportingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReportingDbContext>(DatabaseName);
-        builder.AddMessaging<ReportingDbContext>(ServiceName, bus => bus.AddConsumer<OrganisationEventsConsumer>());
+        builder.AddMessaging<ReportingDbContext>(ServiceName, bus => bus.AddOrganisationCopy<ReportingDbContext>(ServiceName));
         builder.AddTokenValidation();
         return builder;
     }

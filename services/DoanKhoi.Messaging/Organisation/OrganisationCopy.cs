@@ -1,10 +1,11 @@
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Text;
 
-namespace DoanKhoi.Reporting.Domain;
+namespace DoanKhoi.Organisation;
 
-// Reporting's own copy of the organisation tree, kept from membership's events. Each row keeps the
-// state of the highest version seen, so events applied late, twice or out of order leave it right.
+// A service's own copy of the organisation tree, kept from membership's events (OrganisationCopyConsumer).
+// Each row keeps the state of the highest version seen, so events applied late, twice or out of order
+// leave it right. Membership owns the tree; every other service reads its copy, never membership.
 
 public sealed class ClusterCopy
 {
