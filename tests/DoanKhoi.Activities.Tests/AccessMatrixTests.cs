@@ -1,6 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using DoanKhoi.Activities.Apis;
 using DoanKhoi.Testing;
 
 namespace DoanKhoi.Activities.Tests;
 
-/// <summary>Each post against each endpoint: the catalogue is for everyone, the record for the bloc office.</summary>
-public class AccessMatrixTests(ActivitiesApiFactory factory) : CatalogueAccessMatrix<Program>(factory, "/movements"), IClassFixture<ActivitiesApiFactory>;
+/// <summary>Each post against each of the activities' endpoints, on an activity of unit A (inside the
+/// reach of A's posts), one of unit B (outside) and one of the bloc (open to all).</summary>
+public class AccessMatrixTests(ActivitiesApiFactory factory) : IClassFixture<ActivitiesApiFactory>, IAsyncLifetime
+{
+    private readonly MatrixBloc _bloc = new(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+    private Guid _ofA, _ofB, _ofBloc;
+
+    public async Task InitializeAsync()
+    {
+        _ = factory.Server;
+        await factory.Database.ResetAsync();
+        await _bloc.TellAsync(factory);
+        var office = factory.CreateClient();
+        async Task<Guid> Plan(object request) =>
+            (await (await office.PostAsJsonAsync("/activities", request)).EnsureSuccessStatusCode().ReadAsync<ActivityView>())!.Id;
+        _ofA = await Plan(ActivitiesApiTests.Planting(_bloc.UnitA));
+        _ofB = await Plan(ActivitiesApiTests.Planting(_bloc.UnitB));
+        _ofBloc = await Plan(new { title = "Hội thi Thanh niên với Chuyển đổi số", organiserLevel = "bloc", kind = "digital-outreach", startsOn = "2023-08-15" });
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
+    public async Task Each_post_sees_the_activities_it_reaches_and_the_bloc_s(Who who)
+    {
+        var client = factory.CreateClient().As(_bloc.TokenOf(who));
+
+        var list = (await client.GetFromJsonAsync<PagedList<ActivitySummary>>("/activities", ProblemAssertions.Json))!.Items.Select(a => a.Id).ToHashSet();
+
+        foreach (var (id, inside) in new[] { (_ofA, true), (_ofB, false) })
+        {
+            var sees = MatrixBloc.Reaches(who, inside);
+            Assert.Equal(sees ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync($"/activities/{id}")).StatusCode);
+            Assert.Equal(sees, list.Contains(id));
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/activities/{_ofBloc}")).StatusCode);
+        Assert.Contains(_ofBloc, list);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/programme")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
+    public async Task Only_the_bloc_office_and_the_unit_s_secretary_record_the_unit_s_activities(Who who)
+    {
+        var client = factory.CreateClient().As(_bloc.TokenOf(who));
+        var keeps = who is Who.BlocOffice or Who.SecretaryOfA;
+        var refused = who == Who.Member ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden;
+
+        var plan = await client.PostAsJsonAsync("/activities", ActivitiesApiTests.Planting(_bloc.UnitA));
+        var change = await client.PutAsJsonAsync($"/activities/{_ofA}", new { title = "Trồng cây tại xã Mai Pha", kind = "tree-planting", startsOn = "2023-03-12" });
+        var outcome = await client.PutAsJsonAsync($"/activities/{_ofA}/outcome", new { quantities = new[] { new { code = "trees-planted", value = 10 } } });
+        var cancel = await client.PostAsJsonAsync($"/activities/{_ofA}/cancellation", new { reason = "Trùng lịch" });
+
+        Assert.Equal(keeps ? HttpStatusCode.Created : HttpStatusCode.Forbidden, plan.StatusCode);
+        Assert.Equal(keeps ? HttpStatusCode.OK : refused, change.StatusCode);
+        Assert.Equal(keeps ? HttpStatusCode.OK : refused, outcome.StatusCode);
+        // Held activities are corrected, not cancelled: the keeper's cancellation meets that rule.
+        Assert.Equal(keeps ? HttpStatusCode.UnprocessableEntity : refused, cancel.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
+    public async Task Only_the_bloc_office_records_the_bloc_s_activities(Who who)
+    {
+        var client = factory.CreateClient().As(_bloc.TokenOf(who));
+
+        var plan = await client.PostAsJsonAsync("/activities", new { title = "Phiên tòa giả định", organiserLevel = "bloc", kind = "mock-trial", startsOn = "2023-05-10" });
+        var cancel = await client.PostAsJsonAsync($"/activities/{_ofBloc}/cancellation", new { reason = "Hoãn" });
+
+        var office = who == Who.BlocOffice;
+        Assert.Equal((office ? HttpStatusCode.Created : HttpStatusCode.Forbidden, office ? HttpStatusCode.OK : HttpStatusCode.Forbidden), (plan.StatusCode, cancel.StatusCode));
+    }
+}

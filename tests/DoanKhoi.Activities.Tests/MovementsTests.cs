@@ -20,15 +20,6 @@ public class MovementsTests(ActivitiesApiFactory factory) : IClassFixture<Activi
     }
 
     [Fact]
-    public void Every_movement_fits_the_lengths_the_API_description_states() =>
-        Assert.All(DoanKhoi.Activities.Apis.MovementsApi.Movements, m =>
-        {
-            Assert.InRange(m.Id.Length, 1, DoanKhoi.Activities.Apis.Movement.IdMaxLength);
-            Assert.InRange(m.Name.Length, 1, DoanKhoi.Activities.Apis.Movement.NameMaxLength);
-            Assert.InRange(m.EnglishName.Length, 1, DoanKhoi.Activities.Apis.Movement.NameMaxLength);
-        });
-
-    [Fact]
     public async Task A_token_without_a_DoanKhoi_scope_is_refused_with_the_reason()
     {
         var client = factory.CreateClient().As(TestTokens.Create([Post.Bloc(Role.BlocOffice)], ["openid"]));

@@ -5,14 +5,15 @@ using DoanKhoi.Messaging.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddActivitiesServices();   // Extensions/: database, outbox, bus
+builder.AddActivitiesServices();   // Extensions/: database, outbox, bus, the organisation copy, the programme
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseServiceMiddleware();         // forwarded headers from the gateway, token validation, authorization
 app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
-app.MapMovementsApi();
+app.MapProgrammeApi();            // /programme, /movements: the year's vocabulary
+app.MapActivitiesApi();
 app.MapAuditApi<ActivitiesDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 

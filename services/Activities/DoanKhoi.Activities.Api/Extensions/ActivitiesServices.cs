@@ -1,5 +1,7 @@
-using DoanKhoi.Messaging;
+using DoanKhoi.Activities.Domain.Programme;
 using DoanKhoi.Activities.Infrastructure;
+using DoanKhoi.Messaging;
+using DoanKhoi.Organisation;
 
 namespace DoanKhoi.Activities.Extensions;
 
@@ -11,8 +13,10 @@ public static class ActivitiesServices
     public static IHostApplicationBuilder AddActivitiesServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ActivitiesDbContext>(DatabaseName);
-        builder.AddMessaging<ActivitiesDbContext>(ServiceName);
+        builder.AddMessaging<ActivitiesDbContext>(ServiceName, bus => bus.AddOrganisationCopy<ActivitiesDbContext>(ServiceName));
         builder.AddTokenValidation();
+        builder.Services.AddSingleton(_ => ProgrammeCatalogue.Load(builder.Configuration["Activities:ProgrammeFolder"] ?? ProgrammeCatalogue.DefaultFolder));
+        builder.Services.AddSingleton(VietnameseProblems.Catalogue);
         return builder;
     }
 }

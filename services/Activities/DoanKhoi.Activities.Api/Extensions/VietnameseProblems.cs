@@ -1,0 +1,91 @@
+using DoanKhoi.Problems;
+
+namespace DoanKhoi.Activities.Extensions;
+
+/// <summary>The activities service's refusals in Vietnamese, for the portal and anyone who asks with
+/// <c>Accept-Language: vi</c>. Keyed by the English template (<see cref="ProblemText.Template"/>); a message
+/// missing here is said in English.</summary>
+public static class VietnameseProblems
+{
+    public static readonly ProblemCatalogue Catalogue = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Only the bloc office (Văn phòng Đoàn Khối) records the bloc's activities."] =
+            "Chỉ Văn phòng Đoàn Khối ghi nhận hoạt động cấp Đoàn Khối.",
+        ["Only the cluster's lead or the bloc office records a cluster's activities."] =
+            "Chỉ cụm trưởng của cụm hoặc Văn phòng Đoàn Khối ghi nhận hoạt động của cụm.",
+        ["Only the unit's secretary or the bloc office records a unit's activities."] =
+            "Chỉ bí thư cơ sở Đoàn hoặc Văn phòng Đoàn Khối ghi nhận hoạt động của cơ sở.",
+        ["The activity starts on {0:dd/MM/yyyy}: it can be recorded as held from that day on."] =
+            "Hoạt động bắt đầu ngày {0:dd/MM/yyyy}: từ ngày đó mới ghi nhận kết quả được.",
+        ["The kind '{0}' is not in the programme of {1} any more: change the activity's kind first."] =
+            "Loại hoạt động '{0}' không còn trong chương trình năm {1}: hãy đổi loại hoạt động trước.",
+        ["The activity was held and its outcome recorded: correct the record instead of cancelling it."] =
+            "Hoạt động đã tổ chức và có kết quả: hãy sửa kết quả thay vì hủy hoạt động.",
+        ["The activity was cancelled: it can no longer change."] =
+            "Hoạt động đã bị hủy: không thay đổi được nữa.",
+        ["The activity was held with quantities or flags that the kind '{0}' does not record: correct what was recorded first."] =
+            "Kết quả đã ghi có số liệu hoặc tiêu chí mà loại '{0}' không ghi nhận: hãy sửa kết quả trước.",
+        ["A title is required, e.g. 'Ra quân Tết trồng cây 2023'."] =
+            "Hãy nhập tên hoạt động, ví dụ 'Ra quân Tết trồng cây 2023'.",
+        ["The first day is required (yyyy-MM-dd)."] =
+            "Hãy nhập ngày bắt đầu.",
+        ["The first day must be between 2000 and 2100."] =
+            "Ngày bắt đầu phải trong khoảng năm 2000 đến 2100.",
+        ["The last day ({0:dd/MM/yyyy}) is before the first ({1:dd/MM/yyyy})."] =
+            "Ngày kết thúc ({0:dd/MM/yyyy}) trước ngày bắt đầu ({1:dd/MM/yyyy}).",
+        ["An activity runs at most {0} days; record a longer campaign as several activities."] =
+            "Mỗi hoạt động kéo dài tối đa {0} ngày; hãy ghi chiến dịch dài hơn thành nhiều hoạt động.",
+        ["The kind of activity is required: one of the programme of {0} (GET /programme)."] =
+            "Hãy chọn loại hoạt động trong chương trình năm {0}.",
+        ["'{0}' is not a kind of activity in the programme of {1} (GET /programme)."] =
+            "'{0}' không phải loại hoạt động trong chương trình năm {1}.",
+        ["'{0}' is not a movement in the programme of {1} (GET /programme)."] =
+            "'{0}' không phải phong trào trong chương trình năm {1}.",
+        ["'{0}' is not a programme of the movement '{1}'."] =
+            "'{0}' không phải chương trình của phong trào '{1}'.",
+        ["'{0}' is not a subtype of the kind '{1}'."] =
+            "'{0}' không phải nội dung của loại hoạt động '{1}'.",
+        ["The programme of {0} has no big activity number {1}."] =
+            "Chương trình năm {0} không có hoạt động lớn số {1}.",
+        ["At most {0} co-organisers; {1} were sent."] =
+            "Tối đa {0} đơn vị phối hợp; đang chọn {1}.",
+        ["At most {0} pieces of evidence; {1} were sent."] =
+            "Tối đa {0} minh chứng; đang gửi {1}.",
+        ["A link is at most {0} characters long."] =
+            "Mỗi đường dẫn tối đa {0} ký tự.",
+        ["'{0}' is not a link: give the address of the photo, document or news item, starting with https://."] =
+            "'{0}' không phải đường dẫn: hãy dán địa chỉ của ảnh, tài liệu hoặc bài tin, bắt đầu bằng https://.",
+        ["A quantity cannot be negative; {0} was sent."] =
+            "Số liệu không được âm; đang nhập {0}.",
+        ["A quantity is at most {0}; {1} was sent."] =
+            "Số liệu tối đa {0}; đang nhập {1}.",
+        ["An activity of the kind '{0}' records no quantities."] =
+            "Loại hoạt động '{0}' không ghi số liệu.",
+        ["An activity of the kind '{0}' does not record '{1}'; it records {2}."] =
+            "Loại hoạt động '{0}' không ghi '{1}'; chỉ ghi {2}.",
+        ["An activity of the kind '{0}' carries no flags."] =
+            "Loại hoạt động '{0}' không có tiêu chí công trình.",
+        ["'{0}' is not a flag of the kind '{1}'; it carries {2}."] =
+            "'{0}' không phải tiêu chí của loại '{1}'; chỉ có {2}.",
+        ["Say which quantity, e.g. 'trees-planted'."] =
+            "Hãy chọn loại số liệu, ví dụ 'trees-planted' (số cây trồng).",
+        ["'{0}' is given twice."] =
+            "'{0}' được nhập hai lần.",
+        ["Say why the activity is cancelled."] =
+            "Hãy nêu lý do hủy hoạt động.",
+        ["Say which cluster or unit organises the activity."] =
+            "Hãy chọn cụm hoặc cơ sở Đoàn tổ chức hoạt động.",
+        ["'{0}' is not an organiser: use bloc, cluster or unit."] =
+            "'{0}' không phải cấp tổ chức: chọn Đoàn Khối, cụm hoặc cơ sở.",
+        ["'{0}' is not a status: use planned, held or cancelled."] =
+            "'{0}' không phải trạng thái: chọn dự kiến, đã tổ chức hoặc đã hủy.",
+        ["There is no cluster with id '{0}' in the organisation (or membership has not told activities of it yet)."] =
+            "Không có cụm mã '{0}' (hoặc vừa tạo, hãy thử lại sau ít giây).",
+        ["There is no unit with id '{0}' in the organisation (or membership has not told activities of it yet)."] =
+            "Không có cơ sở Đoàn mã '{0}' (hoặc vừa tạo, hãy thử lại sau ít giây).",
+        ["There is no cluster or unit with id '{0}' in the organisation."] =
+            "Không có cụm hoặc cơ sở Đoàn mã '{0}'.",
+        ["The end of the period ({0:dd/MM/yyyy}) is before its start ({1:dd/MM/yyyy})."] =
+            "Ngày cuối ({0:dd/MM/yyyy}) trước ngày đầu ({1:dd/MM/yyyy}).",
+    });
+}
