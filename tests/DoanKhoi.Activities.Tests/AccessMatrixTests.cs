@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using DoanKhoi.Activities.Apis;
+using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Testing;
 
 namespace DoanKhoi.Activities.Tests;
@@ -10,6 +11,7 @@ namespace DoanKhoi.Activities.Tests;
 public class AccessMatrixTests(ActivitiesApiFactory factory) : IClassFixture<ActivitiesApiFactory>, IAsyncLifetime
 {
     private readonly MatrixBloc _bloc = new(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+    private readonly Guid _memberOfA = Guid.CreateVersion7();
     private Guid _ofA, _ofB, _ofBloc;
 
     public async Task InitializeAsync()
@@ -17,6 +19,15 @@ public class AccessMatrixTests(ActivitiesApiFactory factory) : IClassFixture<Act
         _ = factory.Server;
         await factory.Database.ResetAsync();
         await _bloc.TellAsync(factory);
+        await factory.DeliverAsync(new MemberRegistered
+        {
+            Member = new()
+            {
+                MemberId = _memberOfA, FullName = "Nguyễn Thị Hà", DateOfBirth = new DateOnly(2000, 5, 1), Gender = "female", UnitId = _bloc.UnitA,
+                Status = MemberStatus.Active, PartyStatus = PartyStatus.None, IsCadre = false, JoinedUnionOn = new DateOnly(2015, 3, 26), Version = 1,
+            },
+            EffectiveOn = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow,
+        });
         var office = factory.CreateClient();
         async Task<Guid> Plan(object request) =>
             (await (await office.PostAsJsonAsync("/activities", request)).EnsureSuccessStatusCode().ReadAsync<ActivityView>())!.Id;
@@ -77,5 +88,35 @@ public class AccessMatrixTests(ActivitiesApiFactory factory) : IClassFixture<Act
 
         var office = who == Who.BlocOffice;
         Assert.Equal((office ? HttpStatusCode.Created : HttpStatusCode.Forbidden, office ? HttpStatusCode.OK : HttpStatusCode.Forbidden), (plan.StatusCode, cancel.StatusCode));
+    }
+
+    [Theory]
+    [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
+    public async Task Each_post_on_the_participation_of_unit_A_s_activity(Who who)
+    {
+        var client = factory.CreateClient().As(_bloc.TokenOf(who));
+        var sees = MatrixBloc.Reaches(who, unitA: true);
+        var keeps = who is Who.BlocOffice or Who.SecretaryOfA;
+        var unseen = sees ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound;
+
+        var register = await client.PostAsJsonAsync($"/activities/{_ofA}/participants", new { memberIds = new[] { _memberOfA } });
+        var list = await client.GetAsync($"/activities/{_ofA}/participants");
+        var sheet = await client.PutAsJsonAsync($"/activities/{_ofA}/attendance", new { everyoneElse = "attended" });
+        var checkIn = await client.PutAsJsonAsync($"/activities/{_ofA}/check-in", new { open = false });
+        var selfCheckIn = await client.PostAsJsonAsync($"/activities/{_ofA}/check-ins", new { code = "x" });
+        var withdraw = await client.DeleteAsync($"/activities/{_ofA}/participants/{_memberOfA}");
+        var memberActivities = await client.GetAsync($"/members/{_memberOfA}/participations");
+
+        var writes = who != Who.ReadOnlySystem;
+        // Registering is for the unit's own secretary or the organiser; the sheet and the QR code for the organiser.
+        Assert.Equal(keeps ? HttpStatusCode.OK : writes ? unseen : HttpStatusCode.Forbidden, register.StatusCode);
+        Assert.Equal(sees ? HttpStatusCode.OK : who == Who.Member ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.Equal(keeps ? HttpStatusCode.OK : writes ? unseen : HttpStatusCode.Forbidden, sheet.StatusCode);
+        Assert.Equal(keeps ? HttpStatusCode.OK : writes ? unseen : HttpStatusCode.Forbidden, checkIn.StatusCode);
+        // Only a member checks in, and only on an activity they see.
+        Assert.Equal(who == Who.Member ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, selfCheckIn.StatusCode);
+        // The keeper's sheet marked the registration attended: it is no longer withdrawn. The others registered nobody.
+        Assert.Equal(keeps ? HttpStatusCode.UnprocessableEntity : writes ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, withdraw.StatusCode);
+        Assert.Equal(sees ? HttpStatusCode.OK : HttpStatusCode.NotFound, memberActivities.StatusCode);
     }
 }

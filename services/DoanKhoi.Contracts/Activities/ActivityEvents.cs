@@ -76,3 +76,42 @@ public record ActivityCancelled
     public required string Reason { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
+
+/// <summary>How a participant took part: registered (not yet marked), attended, absent or excused.</summary>
+public enum Attendance
+{
+    Registered,
+    Attended,
+    Absent,
+    Excused,
+}
+
+/// <summary>The state of one member's participation in an activity after a change.</summary>
+public record ParticipationSnapshot
+{
+    public required Guid ParticipationId { get; init; }
+    public required Guid ActivityId { get; init; }
+    public required Guid MemberId { get; init; }
+    /// <summary>The unit the member belonged to when they took part: the targets count it there.</summary>
+    public required Guid UnitId { get; init; }
+    public required Attendance Attendance { get; init; }
+    /// <summary>They came without registering.</summary>
+    public required bool WalkIn { get; init; }
+    /// <summary>When they checked themselves in with the activity's QR code, if they did.</summary>
+    public DateTimeOffset? CheckedInAt { get; init; }
+    public required int Version { get; init; }
+}
+
+/// <summary>A member registered, was added, was marked, or checked in.</summary>
+public record ParticipationChanged
+{
+    public required ParticipationSnapshot Participation { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>A registration was withdrawn before the activity.</summary>
+public record ParticipationWithdrawn
+{
+    public required ParticipationSnapshot Participation { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

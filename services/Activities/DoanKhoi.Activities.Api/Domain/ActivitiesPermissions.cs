@@ -11,7 +11,7 @@ namespace DoanKhoi.Activities.Domain;
 /// <summary>Who sees and records which activities. An activity is recorded once, by whoever organised
 /// it: the bloc office the bloc's, a cluster lead the cluster's, a unit's secretary the unit's (the bloc
 /// office may record any). Everyone sees the bloc's activities; the bloc's posts see all; a cluster lead
-/// the cluster's and its units'; a secretary their unit's and their cluster's; co-organisers theirs.
+/// the cluster's and its units'; a secretary or a member their unit's and their cluster's; co-organisers theirs.
 /// Out of reach is answered like "does not exist".</summary>
 public static class ActivitiesPermissions
 {
@@ -40,10 +40,23 @@ public static class ActivitiesPermissions
     {
         if (caller.SeesWholeBloc) return activities;
         var units = await db.Units.VisibleTo(caller, db).Select(u => new { u.Id, u.ClusterId }).ToListAsync(ct);
-        var nodes = units.Select(u => u.Id).Concat(units.Select(u => u.ClusterId)).Concat(caller.Reach.Clusters).Distinct().ToArray();
+        var members = caller.NodesOf(NodeKind.Member).ToArray();
+        var ownUnits = await db.Members.Where(m => members.Contains(m.Id)).Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => new { u.Id, u.ClusterId }).ToListAsync(ct);
+        var nodes = units.Concat(ownUnits).SelectMany(u => new[] { u.Id, u.ClusterId }).Concat(caller.Reach.Clusters).Distinct().ToArray();
         return activities.Where(a => a.OrganiserLevel == OrganiserLevel.Bloc || nodes.Contains(a.OrganiserId!.Value)
                                      || a.CoOrganiserIds.Any(id => nodes.Contains(id)));
     }
+
+    /// <summary>Whether the caller may register, withdraw or mark <paramref name="member"/>: the member
+    /// themselves, the activity's keeper, or the secretary of the member's unit or branch.</summary>
+    public static bool ActsFor(this Caller caller, MemberCopy member, Activity activity) =>
+        caller.Posts.Contains(Post.OfMember(member.Id)) || caller.Keeps(new Organiser(activity.OrganiserLevel, activity.OrganiserId))
+        || caller.Posts.Contains(Post.OnUnit(member.UnitId)) || (member.BranchId is { } branch && caller.Posts.Contains(Post.OnBranch(branch)));
+
+    /// <summary>The member the caller is, for a check-in: a member post.</summary>
+    public static Guid OwnMemberId(this Caller caller) =>
+        caller.NodesOf(NodeKind.Member).FirstOrDefault() is { } id && id != Guid.Empty
+            ? id : throw new ForbiddenException("Only a member checks in, with their own account.");
 
     /// <summary>The activity, if the caller sees it; one out of reach is "not found", like one that does not exist.</summary>
     public static async Task<Activity> ReachableAsync(this ActivitiesDbContext db, Caller caller, Guid id, CancellationToken ct, bool tracked = false)

@@ -13,7 +13,11 @@ public static class ActivitiesServices
     public static IHostApplicationBuilder AddActivitiesServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ActivitiesDbContext>(DatabaseName);
-        builder.AddMessaging<ActivitiesDbContext>(ServiceName, bus => bus.AddOrganisationCopy<ActivitiesDbContext>(ServiceName));
+        builder.AddMessaging<ActivitiesDbContext>(ServiceName, bus =>
+        {
+            bus.AddOrganisationCopy<ActivitiesDbContext>(ServiceName);
+            bus.AddMemberCopy<ActivitiesDbContext>(ServiceName);
+        });
         builder.AddTokenValidation();
         builder.Services.AddSingleton(_ => ProgrammeCatalogue.Load(builder.Configuration["Activities:ProgrammeFolder"] ?? ProgrammeCatalogue.DefaultFolder));
         builder.Services.AddSingleton(VietnameseProblems.Catalogue);

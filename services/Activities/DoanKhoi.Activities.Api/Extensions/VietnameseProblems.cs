@@ -87,5 +87,47 @@ public static class VietnameseProblems
             "Không có cụm hoặc cơ sở Đoàn mã '{0}'.",
         ["The end of the period ({0:dd/MM/yyyy}) is before its start ({1:dd/MM/yyyy})."] =
             "Ngày cuối ({0:dd/MM/yyyy}) trước ngày đầu ({1:dd/MM/yyyy}).",
+        ["Registration is for a planned activity; mark who came on the attendance sheet instead."] =
+            "Chỉ đăng ký được khi hoạt động chưa diễn ra; hãy điểm danh người đến trên danh sách.",
+        ["You checked in at {0:HH:mm dd/MM/yyyy} already."] =
+            "Bạn đã điểm danh lúc {0:HH:mm dd/MM/yyyy} rồi.",
+        ["Only a registration for a planned activity can be withdrawn; mark the member absent or excused instead."] =
+            "Chỉ rút đăng ký được khi hoạt động chưa diễn ra và chưa điểm danh; hãy đánh dấu vắng hoặc vắng có phép.",
+        ["Check-in opens on a day the activity runs ({0:dd/MM/yyyy} to {1:dd/MM/yyyy})."] =
+            "Chỉ mở điểm danh trong những ngày diễn ra hoạt động ({0:dd/MM/yyyy} đến {1:dd/MM/yyyy}).",
+        ["Check-in for this activity is not open now: ask its organiser to open it, or to mark you on the attendance sheet."] =
+            "Hoạt động chưa mở điểm danh: hãy nhờ đơn vị tổ chức mở, hoặc điểm danh bạn trên danh sách.",
+        ["This is not the activity's current check-in code: scan the QR code shown at the activity."] =
+            "Mã điểm danh không đúng hoặc đã cũ: hãy quét mã QR đang hiển thị tại hoạt động.",
+        ["The activity starts on {0:dd/MM/yyyy}: attendance is recorded from that day on."] =
+            "Hoạt động bắt đầu ngày {0:dd/MM/yyyy}: từ ngày đó mới điểm danh được.",
+        ["Only a member checks in, with their own account."] =
+            "Chỉ đoàn viên tự điểm danh, bằng tài khoản của mình.",
+        ["{0} is registered for this activity already."] =
+            "{0} đã đăng ký hoạt động này rồi.",
+        ["A member sees their own participation (GET /members/<id>/participations), not the whole list."] =
+            "Đoàn viên chỉ xem được việc tham gia của mình, không xem cả danh sách.",
+        ["Only the member, their secretary or the activity's organiser changes the member's registration."] =
+            "Chỉ đoàn viên, bí thư của đoàn viên hoặc đơn vị tổ chức thay đổi được đăng ký của đoàn viên.",
+        ["Check-in stays open between 1 and {0} hours."] =
+            "Thời gian mở điểm danh từ 1 đến {0} giờ.",
+        ["At most {0} members in one request; {1} were sent."] =
+            "Mỗi lần tối đa {0} đoàn viên; đang chọn {1}.",
+        ["There is no member with id '{0}' (or membership has not told activities of them yet)."] =
+            "Không có đoàn viên mã '{0}' (hoặc vừa ghi nhận, hãy thử lại sau ít giây).",
+        ["{0} is no longer on the Union's rolls in the bloc."] =
+            "{0} không còn sinh hoạt Đoàn trong Đoàn Khối.",
+        ["{0} is not a member of a unit the activity's organiser reaches."] =
+            "{0} không thuộc cơ sở Đoàn trong phạm vi của đơn vị tổ chức hoạt động.",
+        ["'{0}' is not an attendance: use attended, absent or excused."] =
+            "'{0}' không phải kết quả điểm danh: chọn có mặt, vắng hoặc vắng có phép.",
+        ["Say which member."] =
+            "Hãy chọn đoàn viên.",
+        ["Say how the member took part: attended, absent or excused."] =
+            "Hãy chọn có mặt, vắng hoặc vắng có phép.",
+        ["Mark attended, absent or excused."] =
+            "Hãy chọn có mặt, vắng hoặc vắng có phép.",
+        ["The member is marked twice."] =
+            "Đoàn viên này được điểm danh hai lần.",
     });
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DoanKhoi.Activities.Domain.Activities;
+using DoanKhoi.Activities.Domain.Participations;
 using DoanKhoi.Activities.Domain.Programme;
 using DoanKhoi.Messaging;
 using DoanKhoi.Messaging.Audit;
@@ -9,17 +10,19 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DoanKhoi.Activities.Infrastructure;
 
-/// <summary>The activities, activities' copy of the organisation tree, the outbox, inbox and audit trail.</summary>
-public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> options) : DbContext(options), IOrganisationCopy
+/// <summary>The activities and their participations, activities' copy of the members and' copy of the organisation tree, the outbox, inbox and audit trail.</summary>
+public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> options) : DbContext(options), IOrganisationCopy, IMemberCopy
 {
     public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<MemberCopy> Members => Set<MemberCopy>();
     public DbSet<ClusterCopy> Clusters => Set<ClusterCopy>();
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
     public DbSet<BranchCopy> Branches => Set<BranchCopy>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.AddOutboxAndInbox().AddAuditTrail().AddOrganisationCopy();
+        model.AddOutboxAndInbox().AddAuditTrail().AddOrganisationCopy().AddMemberCopy();
         model.Entity<Activity>(e =>
         {
             e.ToTable("activities");
@@ -45,6 +48,17 @@ public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> op
             e.HasIndex(a => new { a.OrganiserLevel, a.OrganiserId, a.StartsOn });
             e.HasIndex(a => a.StartsOn);
             e.Property(a => a.Version).IsConcurrencyToken();
+            e.Property(a => a.CheckInCode).HasMaxLength(64);
+        });
+        model.Entity<Participation>(e =>
+        {
+            e.ToTable("participations");
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.UnitId).IsAuditedUnit();
+            e.Property(p => p.Attendance).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => new { p.ActivityId, p.MemberId }).IsUnique();
+            e.HasIndex(p => new { p.MemberId, p.ActivityId });
         });
     }
 }

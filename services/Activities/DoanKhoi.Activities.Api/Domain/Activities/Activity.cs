@@ -1,6 +1,7 @@
 using DoanKhoi.Activities.Domain.Programme;
 using DoanKhoi.Contracts.Activities;
 using DoanKhoi.Messaging.Outbox;
+using DoanKhoi.Organisation;
 using DoanKhoi.Problems;
 
 namespace DoanKhoi.Activities.Domain.Activities;
@@ -33,6 +34,9 @@ public sealed class Activity : AggregateRoot
     public List<string> Evidence { get; private set; } = [];
     public string? Note { get; private set; }
     public string? CancelReason { get; private set; }
+    /// <summary>The secret the activity's QR code carries while check-in is open; a new one each time it opens.</summary>
+    public string? CheckInCode { get; private set; }
+    public DateTimeOffset? CheckInOpenUntil { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
@@ -92,6 +96,44 @@ public sealed class Activity : AggregateRoot
         UpdatedAt = now;
         Version++;
         Raise(new ActivityCancelled { Activity = ToSnapshot(), Reason = reason, OccurredAt = now });
+    }
+
+    /// <summary>Opens self check-in (the QR code) until <paramref name="until"/>, on a day the activity runs.</summary>
+    public void OpenCheckIn(string code, DateTimeOffset until, DateOnly today)
+    {
+        EnsureNotCancelled();
+        if (today < StartsOn || today > EndsOn)
+            throw new DomainRuleException($"Check-in opens on a day the activity runs ({StartsOn:dd/MM/yyyy} to {EndsOn:dd/MM/yyyy}).");
+        (CheckInCode, CheckInOpenUntil) = (code, until);
+    }
+
+    public void CloseCheckIn() => (CheckInCode, CheckInOpenUntil) = (null, null);
+
+    /// <summary>Refuses a check-in when check-in is not open now or the code is not the one shown.</summary>
+    public void EnsureCheckInOpen(string? code, DateTimeOffset now)
+    {
+        EnsureNotCancelled();
+        if (CheckInOpenUntil is not { } until || until < now)
+            throw new DomainRuleException("Check-in for this activity is not open now: ask its organiser to open it, or to mark you on the attendance sheet.");
+        if (!string.Equals(code, CheckInCode, StringComparison.Ordinal))
+            throw new DomainRuleException("This is not the activity's current check-in code: scan the QR code shown at the activity.");
+    }
+
+    /// <summary>Attendance is recorded from the first day on, and never for a cancelled activity.</summary>
+    public void EnsureAttendanceCanBeRecorded(DateOnly today)
+    {
+        EnsureNotCancelled();
+        if (StartsOn > today)
+            throw new DomainRuleException($"The activity starts on {StartsOn:dd/MM/yyyy}: attendance is recorded from that day on.");
+    }
+
+    /// <summary>Whether the organiser reaches the member's unit: the bloc every unit, a cluster its units,
+    /// a unit itself; co-organising units and clusters bring theirs.</summary>
+    public bool Reaches(UnitCopy unit)
+    {
+        if (OrganiserLevel == OrganiserLevel.Bloc) return true;
+        Guid[] organisers = [.. CoOrganiserIds, OrganiserId!.Value];
+        return organisers.Contains(unit.Id) || organisers.Contains(unit.ClusterId);
     }
 
     public ActivitySnapshot ToSnapshot() => new()

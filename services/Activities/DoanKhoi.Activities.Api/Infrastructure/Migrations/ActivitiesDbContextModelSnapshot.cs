@@ -38,6 +38,15 @@ namespace DoanKhoi.Activities.Api.Infrastructure.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("cancel_reason");
 
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("check_in_code");
+
+                    b.Property<DateTimeOffset?>("CheckInOpenUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("check_in_open_until");
+
                     b.PrimitiveCollection<List<Guid>>("CoOrganiserIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")
@@ -153,6 +162,65 @@ namespace DoanKhoi.Activities.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_activities_organiser_level_organiser_id_starts_on");
 
                     b.ToTable("activities", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Activities.Domain.Participations.Participation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("attendance");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WalkIn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("walk_in");
+
+                    b.HasKey("Id")
+                        .HasName("pk_participations");
+
+                    b.HasIndex("ActivityId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_participations_activity_id_member_id");
+
+                    b.HasIndex("MemberId", "ActivityId")
+                        .HasDatabaseName("ix_participations_member_id_activity_id");
+
+                    b.ToTable("participations", (string)null);
                 });
 
             modelBuilder.Entity("DoanKhoi.Messaging.Audit.AuditEntry", b =>
@@ -384,6 +452,51 @@ namespace DoanKhoi.Activities.Api.Infrastructure.Migrations
                         .HasName("pk_clusters");
 
                     b.ToTable("clusters", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Organisation.MemberCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("FullNameFolded")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name_folded");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_members");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_members_unit_id");
+
+                    b.ToTable("members", (string)null);
                 });
 
             modelBuilder.Entity("DoanKhoi.Organisation.UnitCopy", b =>

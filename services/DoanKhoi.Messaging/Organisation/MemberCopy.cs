@@ -1,0 +1,126 @@
+using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Messaging.Inbox;
+using DoanKhoi.Text;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace DoanKhoi.Organisation;
+
+/// <summary>A member (đoàn viên) as a service has heard of them from membership's events: who they are,
+/// the unit and branch they belong to now, whether they are on the rolls. No personal data: the events
+/// carry none. Keeps the highest version seen, so order and repetition do not matter.</summary>
+public sealed class MemberCopy
+{
+    /// <summary>Membership's longest full name.</summary>
+    public const int FullNameMaxLength = 100;
+
+    private MemberCopy() { }
+
+    public Guid Id { get; private set; }
+    public string FullName { get; private set; } = "";
+    public string FullNameFolded { get; private set; } = "";
+    public Guid UnitId { get; private set; }
+    public Guid? BranchId { get; private set; }
+    public MemberStatus Status { get; private set; }
+    public int Version { get; private set; }
+
+    /// <summary>On the rolls: active, or in transfer (still the sending unit's until the other accepts).</summary>
+    public bool IsCurrent => Status is MemberStatus.Active or MemberStatus.InTransfer;
+
+    public static MemberCopy From(MemberSnapshot s)
+    {
+        var member = new MemberCopy { Id = s.MemberId };
+        member.Apply(s);
+        return member;
+    }
+
+    /// <summary>Takes the snapshot if it is newer; returns whether it was.</summary>
+    public bool Apply(MemberSnapshot s)
+    {
+        if (s.Version <= Version) return false;
+        (FullName, FullNameFolded, UnitId, BranchId, Status, Version) = (s.FullName, VietnameseText.Fold(s.FullName), s.UnitId, s.BranchId, s.Status, s.Version);
+        return true;
+    }
+}
+
+/// <summary>A service database that keeps a copy of the members: <c>Set&lt;MemberCopy&gt;()</c>,
+/// <see cref="MemberCopyRegistration.AddMemberCopy(ModelBuilder)"/> in <c>OnModelCreating</c>, and
+/// <see cref="MemberCopyRegistration.AddMemberCopy{TContext}"/> on the bus.</summary>
+public interface IMemberCopy
+{
+    DbSet<MemberCopy> Members { get; }
+}
+
+/// <summary>Keeps a service's copy of the members from membership's events, in batches (an import of
+/// 10,000 members is 10,000 events): a batch costs one transaction; a redelivery changes nothing (the inbox).</summary>
+public sealed class MemberCopyConsumer<TContext>(TContext db, TimeProvider clock) :
+    IConsumer<Batch<MemberRegistered>>, IConsumer<Batch<MemberAdmitted>>, IConsumer<Batch<MemberProfileChanged>>,
+    IConsumer<Batch<MemberTransferIssued>>, IConsumer<Batch<MemberTransferred>>, IConsumer<Batch<MemberTransferCancelled>>,
+    IConsumer<Batch<MemberMatured>>, IConsumer<Batch<MemberLeft>>, IConsumer<Batch<MemberRecommendedToParty>>,
+    IConsumer<Batch<MemberPartyAdmissionDecided>>
+    where TContext : DbContext, IMemberCopy
+{
+    public Task Consume(ConsumeContext<Batch<MemberRegistered>> context) => Keep(context, m => m.Member);
+    public Task Consume(ConsumeContext<Batch<MemberAdmitted>> context) => Keep(context, m => m.Member);
+    public Task Consume(ConsumeContext<Batch<MemberProfileChanged>> context) => Keep(context, m => m.Member);
+    public Task Consume(ConsumeContext<Batch<MemberTransferIssued>> context) => Keep(context, m => m.Member);
+    public Task Consume(ConsumeContext<Batch<MemberTransferred>> context) => Keep(context, m => m.Member);
+    public Task Consume(ConsumeContext<Batch<MemberTransferCancelled>> context) => Keep(context, m => m.Member);
+    public Task Consume(ConsumeContext<Batch<MemberMatured>> context) => Keep(context, m => m.Member);
+    public Task Consume(ConsumeContext<Batch<MemberLeft>> context) => Keep(context, m => m.Member);
+    public Task Consume(ConsumeContext<Batch<MemberRecommendedToParty>> context) => Keep(context, m => m.Member);
+    public Task Consume(ConsumeContext<Batch<MemberPartyAdmissionDecided>> context) => Keep(context, m => m.Member);
+
+    private Task Keep<T>(ConsumeContext<Batch<T>> context, Func<T, MemberSnapshot> snapshotOf) where T : class =>
+        db.HandleOnceAsync(context, "MemberCopyConsumer", async (messages, ct) =>
+        {
+            var snapshots = messages.Select(snapshotOf).ToList();
+            var ids = snapshots.Select(s => s.MemberId).Distinct().Order().ToArray();
+            // Batches of different events about the same member take turns on that member, in the members'
+            // order, so the second reads what the first wrote instead of adding it again.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended(id::text, 0)) FROM unnest({ids}) AS id", ct);
+            var known = await db.Members.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+            foreach (var snapshot in snapshots)
+            {
+                if (known.TryGetValue(snapshot.MemberId, out var member)) member.Apply(snapshot);
+                else db.Members.Add(known[snapshot.MemberId] = MemberCopy.From(snapshot));
+            }
+        }, clock);
+}
+
+/// <summary>Up to 100 member events in a batch, handed over at most 50 ms after the first came; two batches at a time.</summary>
+public sealed class MemberCopyConsumerDefinition<TContext> : ConsumerDefinition<MemberCopyConsumer<TContext>>
+    where TContext : DbContext, IMemberCopy
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<MemberCopyConsumer<TContext>> consumerConfigurator, IRegistrationContext context) =>
+        consumerConfigurator.Options<BatchOptions>(batch => batch.SetMessageLimit(100).SetTimeLimit(ms: 50).SetConcurrencyLimit(2));
+}
+
+public static class MemberCopyRegistration
+{
+    /// <summary>The copy's table, "members", with the unit and the folded name indexed for lists and search.</summary>
+    public static ModelBuilder AddMemberCopy(this ModelBuilder model)
+    {
+        model.Entity<MemberCopy>(e =>
+        {
+            e.ToTable("members");
+            e.Ignore(m => m.IsCurrent);
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.FullName).HasMaxLength(MemberCopy.FullNameMaxLength);
+            e.Property(m => m.FullNameFolded).HasMaxLength(MemberCopy.FullNameMaxLength);
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(m => m.UnitId);
+        });
+        return model;
+    }
+
+    /// <summary>Registers the consumer that keeps <typeparamref name="TContext"/>'s copy of the members, on
+    /// the queue "<paramref name="service"/>-member-events".</summary>
+    public static IBusRegistrationConfigurator AddMemberCopy<TContext>(this IBusRegistrationConfigurator bus, string service)
+        where TContext : DbContext, IMemberCopy
+    {
+        bus.AddConsumer<MemberCopyConsumer<TContext>, MemberCopyConsumerDefinition<TContext>>().Endpoint(e => e.Name = $"{service}-member-events");
+        return bus;
+    }
+}
