@@ -119,4 +119,37 @@ public class AccessMatrixTests(ActivitiesApiFactory factory) : IClassFixture<Act
         Assert.Equal(keeps ? HttpStatusCode.UnprocessableEntity : writes ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, withdraw.StatusCode);
         Assert.Equal(sees ? HttpStatusCode.OK : HttpStatusCode.NotFound, memberActivities.StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
+    public async Task Each_post_on_unit_A_s_creative_ideas(Who who)
+    {
+        var client = factory.CreateClient().As(_bloc.TokenOf(who));
+        var idea = (await (await factory.CreateClient().PostAsJsonAsync("/ideas", new
+        {
+            unitId = _bloc.UnitA, title = "Số hóa hồ sơ", field = "union-work", link = "https://ytuongsangtao.net/y-tuong/1", authorIds = new[] { _memberOfA },
+        })).EnsureSuccessStatusCode().ReadAsync<IdeaView>())!.Id;
+        var sees = MatrixBloc.Reaches(who, unitA: true);
+        var writes = who != Who.ReadOnlySystem;
+        var office = who == Who.BlocOffice;
+
+        var submit = await client.PostAsJsonAsync("/ideas", new
+        {
+            unitId = _bloc.UnitA, title = "Ý tưởng khác", field = "labour", link = "https://ytuongsangtao.net/y-tuong/2", authorIds = new[] { _memberOfA },
+        });
+        var read = await client.GetAsync($"/ideas/{idea}");
+        var review = await client.PostAsJsonAsync($"/ideas/{idea}/review", new { decision = "accept" });
+        var applied = await client.PostAsync($"/ideas/{idea}/applied", null);
+        var quotas = await client.GetAsync("/ideas/quotas");
+        var setQuotas = await client.PutAsJsonAsync("/ideas/quotas", new { year = 2026, quotas = new[] { new { unitId = _bloc.UnitA, count = 5 } } });
+
+        Assert.Equal(office || who == Who.SecretaryOfA ? HttpStatusCode.Created : HttpStatusCode.Forbidden, submit.StatusCode);
+        Assert.Equal(sees ? HttpStatusCode.OK : HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(office ? HttpStatusCode.OK : !writes ? HttpStatusCode.Forbidden : sees ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, review.StatusCode);
+        // Applied once accepted: the bloc office's review came first; the secretary's idea was not yet accepted.
+        Assert.Equal(office ? HttpStatusCode.OK : who == Who.SecretaryOfA ? HttpStatusCode.UnprocessableEntity
+            : !writes ? HttpStatusCode.Forbidden : sees ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, applied.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, quotas.StatusCode);
+        Assert.Equal(office ? HttpStatusCode.OK : HttpStatusCode.Forbidden, setQuotas.StatusCode);
+    }
 }

@@ -15,6 +15,7 @@ app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scala
 app.MapProgrammeApi();            // /programme, /movements: the year's vocabulary
 app.MapActivitiesApi();
 app.MapParticipationsApi();
+app.MapIdeasApi();
 app.MapAuditApi<ActivitiesDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 

@@ -115,3 +115,35 @@ public record ParticipationWithdrawn
     public required ParticipationSnapshot Participation { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
+
+/// <summary>Where a creative idea (Tuổi trẻ sáng tạo) stands: only accepted (and then applied) ideas count toward the target.</summary>
+public enum IdeaStatus
+{
+    Submitted,
+    Accepted,
+    Rejected,
+    /// <summary>Accepted and applied in practice.</summary>
+    Applied,
+}
+
+/// <summary>The state of a creative idea after a change.</summary>
+public record IdeaSnapshot
+{
+    public required Guid IdeaId { get; init; }
+    public required int Year { get; init; }
+    public required Guid UnitId { get; init; }
+    public required string Title { get; init; }
+    public required string Field { get; init; }
+    /// <summary>Its page on ytuongsangtao.net.</summary>
+    public required string Link { get; init; }
+    public IReadOnlyList<Guid> AuthorIds { get; init; } = [];
+    public required IdeaStatus Status { get; init; }
+    public required int Version { get; init; }
+}
+
+/// <summary>An idea was submitted, reviewed (accepted or rejected), or marked applied.</summary>
+public record IdeaChanged
+{
+    public required IdeaSnapshot Idea { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

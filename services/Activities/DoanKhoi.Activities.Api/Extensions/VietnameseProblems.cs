@@ -129,5 +129,51 @@ public static class VietnameseProblems
             "Hãy chọn có mặt, vắng hoặc vắng có phép.",
         ["The member is marked twice."] =
             "Đoàn viên này được điểm danh hai lần.",
+        ["A title is required."] =
+            "Hãy nhập tên ý tưởng.",
+        ["'{0}' is not a field: use {1}."] =
+            "'{0}' không phải lĩnh vực: chọn {1}.",
+        ["Name at least one author: the members whose idea it is."] =
+            "Hãy chọn ít nhất một tác giả: các đoàn viên có ý tưởng.",
+        ["At most {0} authors; {1} were sent."] =
+            "Tối đa {0} tác giả; đang chọn {1}.",
+        ["The idea is applied in practice already: its review can no longer change."] =
+            "Ý tưởng đã được áp dụng vào thực tiễn: không đổi kết quả xét được nữa.",
+        ["Say why the idea is rejected, for its unit."] =
+            "Hãy nêu lý do không công nhận ý tưởng để cơ sở biết.",
+        ["A reason is at most {0} characters long."] =
+            "Lý do tối đa {0} ký tự.",
+        ["Only an accepted idea is marked applied in practice."] =
+            "Chỉ ý tưởng đã được công nhận mới ghi nhận áp dụng vào thực tiễn.",
+        ["The link of the idea's page on {0} is required."] =
+            "Hãy dán đường dẫn bài đăng ý tưởng trên {0}.",
+        ["'{0}' is not a page on {1}: post the idea there and give the link of its page."] =
+            "'{0}' không phải trang trên {1}: hãy đăng ý tưởng ở đó rồi dán đường dẫn bài đăng.",
+        ["Say which unit the idea is from."] =
+            "Hãy chọn cơ sở Đoàn của ý tưởng.",
+        ["Only the unit's secretary or the bloc office submits the unit's ideas."] =
+            "Chỉ bí thư cơ sở Đoàn hoặc Văn phòng Đoàn Khối gửi ý tưởng của cơ sở.",
+        ["An author is not a current member of the unit: '{0}'."] =
+            "Có tác giả không phải đoàn viên đang sinh hoạt tại cơ sở: '{0}'.",
+        ["Only the bloc office (Văn phòng Đoàn Khối) reviews ideas."] =
+            "Chỉ Văn phòng Đoàn Khối xét công nhận ý tưởng.",
+        ["'{0}' is not a decision: use accept or reject."] =
+            "'{0}' không phải kết quả xét: chọn công nhận hoặc không công nhận.",
+        ["Only the unit's secretary or the bloc office records that the unit's idea is applied."] =
+            "Chỉ bí thư cơ sở Đoàn hoặc Văn phòng Đoàn Khối ghi nhận ý tưởng được áp dụng.",
+        ["Only the bloc office (Văn phòng Đoàn Khối) sets the units' quotas of ideas."] =
+            "Chỉ Văn phòng Đoàn Khối giao chỉ tiêu ý tưởng cho các cơ sở.",
+        ["The year is between 2000 and 2100."] =
+            "Năm phải từ 2000 đến 2100.",
+        ["At most {0} quotas in one request; {1} were sent."] =
+            "Mỗi lần tối đa {0} chỉ tiêu; đang gửi {1}.",
+        ["There is no unit with id '{0}' in the organisation."] =
+            "Không có cơ sở Đoàn mã '{0}'.",
+        ["A quota is between 0 and {0}."] =
+            "Chỉ tiêu từ 0 đến {0}.",
+        ["A unit is given two quotas."] =
+            "Một cơ sở được giao hai chỉ tiêu.",
+        ["'{0}' is not a status: use submitted, accepted, rejected or applied."] =
+            "'{0}' không phải trạng thái: chọn đã gửi, được công nhận, không công nhận hoặc đã áp dụng.",
     });
 }

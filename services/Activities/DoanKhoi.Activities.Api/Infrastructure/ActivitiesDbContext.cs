@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DoanKhoi.Activities.Domain.Activities;
+using DoanKhoi.Activities.Domain.Ideas;
 using DoanKhoi.Activities.Domain.Participations;
 using DoanKhoi.Activities.Domain.Programme;
 using DoanKhoi.Messaging;
@@ -10,11 +11,14 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DoanKhoi.Activities.Infrastructure;
 
-/// <summary>The activities and their participations, activities' copy of the members and' copy of the organisation tree, the outbox, inbox and audit trail.</summary>
+/// <summary>The activities and their participations, the creative ideas and their quotas, the service's copies of the
+/// members and of the organisation tree, the outbox, inbox and audit trail.</summary>
 public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> options) : DbContext(options), IOrganisationCopy, IMemberCopy
 {
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<Idea> Ideas => Set<Idea>();
+    public DbSet<IdeaQuota> IdeaQuotas => Set<IdeaQuota>();
     public DbSet<MemberCopy> Members => Set<MemberCopy>();
     public DbSet<ClusterCopy> Clusters => Set<ClusterCopy>();
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
@@ -59,6 +63,31 @@ public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> op
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => new { p.ActivityId, p.MemberId }).IsUnique();
             e.HasIndex(p => new { p.MemberId, p.ActivityId });
+        });
+        model.Entity<Idea>(e =>
+        {
+            e.ToTable("ideas");
+            e.Property(i => i.Id).ValueGeneratedNever();
+            e.Property(i => i.UnitId).IsAuditedUnit();
+            e.Property(i => i.Title).HasMaxLength(Idea.TitleMaxLength);
+            e.Property(i => i.TitleKey).HasMaxLength(Idea.TitleMaxLength);
+            e.Property(i => i.Summary).HasMaxLength(Idea.SummaryMaxLength);
+            e.Property(i => i.Field).HasMaxLength(50);
+            e.Property(i => i.Link).HasMaxLength(Idea.LinkMaxLength);
+            e.Property(i => i.LinkKey).HasMaxLength(Idea.LinkMaxLength);
+            e.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.RejectReason).HasMaxLength(Idea.ReasonMaxLength);
+            e.Property(i => i.ReviewedBy).HasMaxLength(256);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasIndex(i => new { i.Year, i.UnitId });
+            e.HasIndex(i => i.LinkKey);
+            e.HasIndex(i => i.TitleKey);
+        });
+        model.Entity<IdeaQuota>(e =>
+        {
+            e.ToTable("idea_quotas");
+            e.HasKey(q => new { q.Year, q.UnitId });
+            e.Property(q => q.UnitId).IsAuditedUnit();
         });
     }
 }

@@ -164,6 +164,127 @@ namespace DoanKhoi.Activities.Api.Infrastructure.Migrations
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("DoanKhoi.Activities.Domain.Ideas.Idea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("AuthorIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("author_ids");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<string>("LinkKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link_key");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title_key");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ideas");
+
+                    b.HasIndex("LinkKey")
+                        .HasDatabaseName("ix_ideas_link_key");
+
+                    b.HasIndex("TitleKey")
+                        .HasDatabaseName("ix_ideas_title_key");
+
+                    b.HasIndex("Year", "UnitId")
+                        .HasDatabaseName("ix_ideas_year_unit_id");
+
+                    b.ToTable("ideas", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Activities.Domain.Ideas.IdeaQuota", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("Year", "UnitId")
+                        .HasName("pk_idea_quotas");
+
+                    b.ToTable("idea_quotas", (string)null);
+                });
+
             modelBuilder.Entity("DoanKhoi.Activities.Domain.Participations.Participation", b =>
                 {
                     b.Property<Guid>("Id")
