@@ -55,6 +55,9 @@ public class AccessMatrixTests(ActivitiesApiFactory factory) : IClassFixture<Act
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/activities/{_ofBloc}")).StatusCode);
         Assert.Contains(_ofBloc, list);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/programme")).StatusCode);
+        var calendar = await client.GetFromJsonAsync<CalendarView>("/calendar?year=2023", ProblemAssertions.Json);
+        var units = calendar!.Duties.Single(d => d.Code == "yearly-thematic-sessions").Rows.Select(r => r.OrganiserId!.Value).ToHashSet();
+        Assert.Equal((MatrixBloc.Reaches(who, true), MatrixBloc.Reaches(who, false)), (units.Contains(_bloc.UnitA), units.Contains(_bloc.UnitB)));
     }
 
     [Theory]

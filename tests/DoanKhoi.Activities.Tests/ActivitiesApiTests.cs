@@ -155,4 +155,21 @@ public class ActivitiesApiTests(ActivitiesApiFactory factory) : IClassFixture<Ac
         var held = await lead.PutAsJsonAsync($"/activities/{planned.Id}/outcome", new { flags = new[] { "border-area" } });
         Assert.Equal(["border-area"], (await held.ReadAsync<ActivityView>())!.Flags);
     }
+
+    [Fact]
+    public async Task The_calendar_shows_the_unit_s_duties_met_by_what_it_held()
+    {
+        foreach (var on in new[] { "2023-04-20", "2023-10-10" })
+        {
+            var session = await PlanAsync(SecretaryOfA, new { title = "Sinh hoạt chuyên đề", organiserLevel = "unit", organiserId = _bloc.UnitA, kind = "thematic-session", startsOn = on });
+            (await SecretaryOfA.PutAsJsonAsync($"/activities/{session.Id}/outcome", new { })).EnsureSuccessStatusCode();
+        }
+
+        var calendar = await SecretaryOfA.GetFromJsonAsync<CalendarView>("/calendar?year=2023", ProblemAssertions.Json);
+
+        var sessions = calendar!.Duties.Single(d => d.Code == "yearly-thematic-sessions").Rows.Single();
+        Assert.Equal((_bloc.UnitA, 2, 2, DoanKhoi.Activities.Domain.Programme.DutyState.Met), (sessions.OrganiserId!.Value, sessions.Held, sessions.Required, sessions.State));
+        Assert.Equal(["Cụm A"], calendar.Duties.Single(d => d.Code == "cluster-quarterly-activity").Rows.Select(r => r.OrganiserName).Distinct());
+        Assert.Equal(15, calendar.BigActivities.Count);
+    }
 }

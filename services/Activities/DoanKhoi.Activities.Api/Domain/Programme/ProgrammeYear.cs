@@ -52,8 +52,18 @@ public sealed record ProgrammeYear(
         }
         foreach (var duty in Duties.Where(d => d.Kind is not null && Kind(d.Kind) is null))
             problems.Add($"duty '{duty.Code}' counts kind '{duty.Kind}', which is not declared.");
+        foreach (var duty in Duties)
+        {
+            if (duty.Period == "occasion" && duty.Occasions.Count == 0) problems.Add($"duty '{duty.Code}' is counted by occasion but names none.");
+            foreach (var occasion in duty.Occasions.Where(o => (o.Solar is null) == (o.Lunar is null) || !IsMonthDay(o.Solar ?? o.Lunar!)))
+                problems.Add($"duty '{duty.Code}': the occasion '{occasion.Name}' needs either a solar or a lunar day written MM-dd.");
+        }
         return problems;
     }
+
+    private static bool IsMonthDay(string text) =>
+        text.Length == 5 && text[2] == '-' && int.TryParse(text[..2], out var month) && int.TryParse(text[3..], out var day)
+        && month is >= 1 and <= 12 && day is >= 1 and <= 30;
 }
 
 public sealed record MovementDefinition(
