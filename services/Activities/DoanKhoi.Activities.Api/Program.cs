@@ -16,6 +16,7 @@ app.MapProgrammeApi();            // /programme, /movements: the year's vocabula
 app.MapActivitiesApi();
 app.MapParticipationsApi();
 app.MapIdeasApi();
+app.MapExportsApi();
 app.MapAuditApi<ActivitiesDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 
