@@ -25,7 +25,7 @@ public class IdeasApiTests(ActivitiesApiFactory factory) : IClassFixture<Activit
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    internal static async Task MembersAsync(ActivitiesApiFactory factory, params (Guid Id, string Name, Guid Unit)[] members)
+    internal static async Task MembersAsync(ServiceFactory<Program> factory, params (Guid Id, string Name, Guid Unit)[] members)
     {
         foreach (var (id, name, unit) in members)
             await factory.DeliverAsync(new MemberRegistered

@@ -19,6 +19,8 @@ public static class FileEndpoints
 
     private static readonly string[] InspectionFiles = ["audit/export"];
 
+    private static readonly string[] ActivitiesFiles = ["activities/export", "ideas/export", "audit/export"];
+
     /// <summary>Membership's files at <c>/files/&lt;path&gt;</c>, another service's at <c>/files/&lt;service&gt;/&lt;path&gt;</c>.</summary>
     public static IEndpointRouteBuilder MapFileEndpoints(this IEndpointRouteBuilder app)
     {
@@ -28,6 +30,10 @@ public static class FileEndpoints
             app.MapGet($"/files/identity/{path}", (HttpContext http, IdentityClient identity) => StreamAsync(http, identity, path)).RequireAuthorization();
         foreach (var path in InspectionFiles)
             app.MapGet($"/files/inspection/{path}", (HttpContext http, InspectionClient inspection) => StreamAsync(http, inspection, path)).RequireAuthorization();
+        foreach (var path in ActivitiesFiles)
+            app.MapGet($"/files/activities/{path}", (HttpContext http, ActivitiesClient activities) => StreamAsync(http, activities, path)).RequireAuthorization();
+        app.MapGet("/files/activities/activities/{id:guid}/participants/export",
+            (HttpContext http, Guid id, ActivitiesClient activities) => StreamAsync(http, activities, $"activities/{id}/participants/export")).RequireAuthorization();
         return app;
     }
 

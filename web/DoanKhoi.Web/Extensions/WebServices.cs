@@ -43,6 +43,7 @@ public static class WebServices
         Client<MembershipClient>();
         Client<IdentityClient>();
         Client<InspectionClient>();
+        Client<ActivitiesClient>();
 
         // Vietnamese everywhere: numbers, the date pickers, the sort order.
         builder.Services.Configure<RequestLocalizationOptions>(o =>

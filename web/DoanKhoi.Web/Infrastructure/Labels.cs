@@ -38,6 +38,49 @@ public static class Labels
         _ => status,
     };
 
+    public static string ActivityStatus(string status) => status switch
+    {
+        "planned" => "Dự kiến",
+        "held" => "Đã tổ chức",
+        "cancelled" => "Đã hủy",
+        _ => status,
+    };
+
+    public static string Attendance(string attendance) => attendance switch
+    {
+        "registered" => "Đã đăng ký",
+        "attended" => "Có mặt",
+        "absent" => "Vắng",
+        "excused" => "Vắng có phép",
+        _ => attendance,
+    };
+
+    public static string DutyState(string state) => state switch
+    {
+        "met" => "Đã đạt",
+        "pending" => "Chưa đến hạn",
+        "missed" => "Chưa đạt",
+        _ => state,
+    };
+
+    public static string IdeaStatus(string status) => status switch
+    {
+        "submitted" => "Chờ xét",
+        "accepted" => "Được công nhận",
+        "rejected" => "Không công nhận",
+        "applied" => "Đã áp dụng",
+        _ => status,
+    };
+
+    public static string IdeaField(string field) => field switch
+    {
+        "professional-work" => "Công tác chuyên môn",
+        "labour" => "Lao động",
+        "production" => "Sản xuất",
+        "union-work" => "Công tác Đoàn",
+        _ => field,
+    };
+
     public static string Gender(string gender) => gender switch { "male" => "Nam", "female" => "Nữ", _ => gender };
 
     public static string UnitKind(string kind) => kind switch

@@ -21,6 +21,8 @@ public static class ActivitiesServices
         builder.AddTokenValidation();
         builder.Services.AddSingleton(_ => ProgrammeCatalogue.Load(builder.Configuration["Activities:ProgrammeFolder"] ?? ProgrammeCatalogue.DefaultFolder));
         builder.Services.AddSingleton(VietnameseProblems.Catalogue);
+        builder.Services.AddOptions<DemoActivitiesOptions>().BindConfiguration("Demo");
+        builder.Services.AddHostedService<DemoActivitiesLoader>();
         return builder;
     }
 }
