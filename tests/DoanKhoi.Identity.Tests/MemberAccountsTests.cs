@@ -41,9 +41,9 @@ public class MemberAccountsTests(IdentityApiFactory factory) : IClassFixture<Ide
         await factory.DeliverAsync(new MemberRegistered { Member = MemberFixtures.Snapshot(id, "Lương Văn Tùng", unitA, 1), EffectiveOn = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow });
         await factory.DeliverAsync(transferred, messageId);
 
-        Assert.Equal($"{unitB}/3/Active", await factory.Database.ScalarAsync<string>($"SELECT unit_id || '/' || version || '/' || status FROM known_members WHERE id = '{id}'"));
+        Assert.Equal($"{unitB}/3/Active", await factory.Database.ScalarAsync<string>($"SELECT unit_id || '/' || version || '/' || status FROM members WHERE id = '{id}'"));
         Assert.Equal(1, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}'"));
-        Assert.Equal(["Created"], await factory.Database.ColumnAsync<string>($"SELECT action FROM audit_entries WHERE entity_type = 'KnownMember' AND entity_id = '{id}'"));
+        Assert.Equal(["Created"], await factory.Database.ColumnAsync<string>($"SELECT action FROM audit_entries WHERE entity_type = 'MemberCopy' AND entity_id = '{id}'"));
     }
 
     [Fact]
@@ -74,9 +74,9 @@ public class MemberAccountsTests(IdentityApiFactory factory) : IClassFixture<Ide
             (new MemberLeft { Member = MemberFixtures.Snapshot(leaving, "Triệu Thị Hoa", unit, 2, MemberStatus.Left), Reason = "movedAway", EffectiveOn = new DateOnly(2026, 6, 1), OccurredAt = DateTimeOffset.UtcNow }, Guid.NewGuid()),
         ]);
 
-        Assert.Equal("Lương Văn Tùng/3", await factory.Database.ScalarAsync<string>($"SELECT full_name || '/' || version FROM known_members WHERE id = '{tung}'"));
+        Assert.Equal("Lương Văn Tùng/3", await factory.Database.ScalarAsync<string>($"SELECT full_name || '/' || version FROM members WHERE id = '{tung}'"));
         Assert.Equal(30, await factory.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM known_members WHERE id IN ({string.Join(",", others.Select(o => $"'{o.Item1}'"))}) AND version = 2 AND full_name = 'Đoàn viên đã sửa'"));
+            $"SELECT count(*) FROM members WHERE id IN ({string.Join(",", others.Select(o => $"'{o.Item1}'"))}) AND version = 2 AND full_name = 'Đoàn viên đã sửa'"));
         Assert.Equal(1, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM inbox_messages WHERE message_id = '{registeredId}'"));
         Assert.Empty((await office.GetFromJsonAsync<AccountResponse>($"/accounts/{account!.Id}"))!.Posts);
     }
@@ -126,7 +126,7 @@ public class MemberAccountsTests(IdentityApiFactory factory) : IClassFixture<Ide
         Assert.Empty(after!.Posts);
         var tokens = await factory.Flow().SignInAsync("binh.cv", "longenough2026");
         Assert.Null(new JsonWebToken(tokens.AccessToken).Claims.FirstOrDefault(c => c.Type == Post.ClaimType));
-        Assert.Equal(["message:MemberEventsConsumer"], await factory.Database.ColumnAsync<string>(
+        Assert.Equal(["message:MemberCopyConsumer"], await factory.Database.ColumnAsync<string>(
             $"SELECT actor FROM audit_entries WHERE entity_type = 'PostAssignment' AND action = 'Deleted' AND before::text LIKE '%{member}%'"));
     }
 

@@ -51,9 +51,17 @@ public interface IMemberCopy
     DbSet<MemberCopy> Members { get; }
 }
 
+/// <summary>What a service does, in the same transaction, when members of its copy change (identity takes
+/// the member post from a member who left the rolls). Registered in the service's container.</summary>
+public interface IMembersChanged<TContext> where TContext : DbContext, IMemberCopy
+{
+    /// <summary>The members whose copy changed (new, or a newer version), before the batch is saved.</summary>
+    Task ChangedAsync(IReadOnlyCollection<MemberCopy> members, CancellationToken ct);
+}
+
 /// <summary>Keeps a service's copy of the members from membership's events, in batches (an import of
 /// 10,000 members is 10,000 events): a batch costs one transaction; a redelivery changes nothing (the inbox).</summary>
-public sealed class MemberCopyConsumer<TContext>(TContext db, TimeProvider clock) :
+public sealed class MemberCopyConsumer<TContext>(TContext db, TimeProvider clock, IEnumerable<IMembersChanged<TContext>> observers) :
     IConsumer<Batch<MemberRegistered>>, IConsumer<Batch<MemberAdmitted>>, IConsumer<Batch<MemberProfileChanged>>,
     IConsumer<Batch<MemberTransferIssued>>, IConsumer<Batch<MemberTransferred>>, IConsumer<Batch<MemberTransferCancelled>>,
     IConsumer<Batch<MemberMatured>>, IConsumer<Batch<MemberLeft>>, IConsumer<Batch<MemberRecommendedToParty>>,
@@ -80,11 +88,15 @@ public sealed class MemberCopyConsumer<TContext>(TContext db, TimeProvider clock
             // order, so the second reads what the first wrote instead of adding it again.
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended(id::text, 0)) FROM unnest({ids}) AS id", ct);
             var known = await db.Members.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+            var changed = new HashSet<Guid>();
             foreach (var snapshot in snapshots)
             {
-                if (known.TryGetValue(snapshot.MemberId, out var member)) member.Apply(snapshot);
-                else db.Members.Add(known[snapshot.MemberId] = MemberCopy.From(snapshot));
+                if (!known.TryGetValue(snapshot.MemberId, out var member)) db.Members.Add(known[snapshot.MemberId] = MemberCopy.From(snapshot));
+                else if (!member.Apply(snapshot)) continue;
+                changed.Add(snapshot.MemberId);
             }
+            if (changed.Count == 0) return;
+            foreach (var observer in observers) await observer.ChangedAsync(changed.Select(id => known[id]).ToList(), ct);
         }, clock);
 }
 

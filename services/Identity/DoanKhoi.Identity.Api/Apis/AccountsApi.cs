@@ -85,7 +85,7 @@ public static class AccountsApi
         var accounts = await db.Users.AsNoTracking().Include(a => a.Posts).OrderBy(a => a.UserName).ToListAsync(ct);
         var places = await db.NodeNamesAsync(ct);
         var memberIds = accounts.SelectMany(a => a.Posts).Select(p => p.ToPost()).Where(p => p.Node == NodeKind.Member).Select(p => p.NodeId!.Value).ToList();
-        var members = await db.KnownMembers.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
+        var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
         var now = clock.GetUtcNow();
         var rows = accounts.Select(a => new object?[]
         {
@@ -192,12 +192,12 @@ public static class AccountsApi
             else if (Post.TryParse(texts[i], out var post))
             {
                 var checkable = post.Node is NodeKind.Cluster or NodeKind.Unit or NodeKind.Branch;
-                var member = post.Node == NodeKind.Member ? await db.KnownMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == post.NodeId, ct) : null;
+                var member = post.Node == NodeKind.Member ? await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == post.NodeId, ct) : null;
                 if (checkable && !await db.HasNodeAsync(post.Node, post.NodeId!.Value, ct))
                     errors.Add($"posts[{i}]", $"There is no {post.Node.ToString().ToLowerInvariant()} with id '{post.NodeId}' in the organisation (or membership has not told identity of it yet).");
                 else if (post.Node == NodeKind.Member && member is null)
                     errors.Add($"posts[{i}]", $"There is no member with id '{post.NodeId}' (or membership has not told identity of them yet).");
-                else if (member?.WhyNoPost is { } why)
+                else if (member?.WhyNoPost() is { } why)
                     errors.Add($"posts[{i}]", why);
                 else
                 {

@@ -3,6 +3,7 @@ using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Identity.Domain;
 using DoanKhoi.Identity.Extensions;
 using DoanKhoi.Identity.Infrastructure;
+using DoanKhoi.Organisation;
 using DoanKhoi.Problems;
 using DoanKhoi.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,7 +58,7 @@ public static class MemberAccountsApi
     {
         if (unitId is null) throw new ValidationFailedException("unitId", "Say which unit: ?unitId=<id>.");
         await EnsureUnitAsync(db, caller, unitId.Value, ct);
-        var members = await db.KnownMembers.AsNoTracking()
+        var members = await db.Members.AsNoTracking()
             .Where(m => m.UnitId == unitId && (m.Status == MemberStatus.Active || m.Status == MemberStatus.InTransfer))
             .OrderBy(m => m.FullName).Take(MaxListed).ToListAsync(ct);
         var accounts = await AccountsOfAsync(db, members.Select(m => m.Id).ToList(), ct);
@@ -94,11 +95,11 @@ public static class MemberAccountsApi
         errors.ThrowIfAny();
 
         var now = clock.GetUtcNow();
-        List<KnownMember> members;
+        List<MemberCopy> members;
         if (request.UnitId is { } unitId)
         {
             await EnsureUnitAsync(db, caller, unitId, ct);
-            var current = await db.KnownMembers.Where(m => m.UnitId == unitId && (m.Status == MemberStatus.Active || m.Status == MemberStatus.InTransfer))
+            var current = await db.Members.Where(m => m.UnitId == unitId && (m.Status == MemberStatus.Active || m.Status == MemberStatus.InTransfer))
                 .OrderBy(m => m.FullName).ToListAsync(ct);
             var known = await AccountsOfAsync(db, current.Select(m => m.Id).ToList(), ct);
             members = current.Where(m => known.GetValueOrDefault(m.Id) is not { } held || (held.Account.PasswordHash is null && held.Code?.IsPending(now) != true)).ToList();
@@ -108,13 +109,13 @@ public static class MemberAccountsApi
         else
         {
             var distinct = ids.Distinct().ToList();
-            var found = await db.KnownMembers.Where(m => distinct.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+            var found = await db.Members.Where(m => distinct.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
             members = [];
             for (var i = 0; i < ids.Count; i++)
             {
                 if (!found.TryGetValue(ids[i], out var member)) throw new NotFoundException("member", ids[i]);
                 caller.EnsureReaches(member);
-                if (member.WhyNoPost is { } why) throw new DomainRuleException(why).Of($"memberIds[{i}]");
+                if (member.WhyNoPost() is { } why) throw new DomainRuleException(why).Of($"memberIds[{i}]");
                 if (!members.Contains(member)) members.Add(member);
             }
         }
@@ -183,7 +184,7 @@ public static class MemberAccountsApi
         return rows.GroupBy(r => r.MemberId).ToDictionary(g => g.Key, g => new HeldAccount(g.First().Account, g.First().Code));
     }
 
-    private static async Task<HashSet<string>> TakenUserNamesAsync(AccountsDbContext db, List<KnownMember> members, CancellationToken ct)
+    private static async Task<HashSet<string>> TakenUserNamesAsync(AccountsDbContext db, List<MemberCopy> members, CancellationToken ct)
     {
         // The bases hold only a-z, 0-9 and dots: nothing LIKE reads as a wildcard.
         var patterns = members.Select(m => MemberUserNames.BaseFor(m.FullName).ToUpperInvariant() + "%").Distinct().ToList();
@@ -211,7 +212,7 @@ public sealed record MemberAccountsIssued(
 /// <summary>One member's new account: <c>Code</c> is shown only here; <c>ExpiresOn</c> is the last day it works (dd/MM/yyyy, Vietnam time).</summary>
 public sealed record IssuedMemberAccount(
     Guid MemberId,
-    [property: StringLength(KnownMember.FullNameMaxLength)] string FullName,
+    [property: StringLength(MemberCopy.FullNameMaxLength)] string FullName,
     [property: StringLength(Account.UserNameMaxLength)] string UserName,
     [property: StringLength(MemberCode.Length + 1)] string Code,
     DateTimeOffset ExpiresAt,
@@ -231,14 +232,14 @@ public enum MemberAccountStatus
 
 public sealed record MemberAccountResponse(
     Guid MemberId,
-    [property: StringLength(KnownMember.FullNameMaxLength)] string FullName,
+    [property: StringLength(MemberCopy.FullNameMaxLength)] string FullName,
     Guid? BranchId,
     MemberStatus MemberStatus,
     MemberAccountStatus Account,
     [property: StringLength(Account.UserNameMaxLength)] string? UserName,
     DateTimeOffset? CodeExpiresAt)
 {
-    internal static MemberAccountResponse From(KnownMember m, HeldAccount? held, DateTimeOffset now)
+    internal static MemberAccountResponse From(MemberCopy m, HeldAccount? held, DateTimeOffset now)
     {
         var (account, code) = (held?.Account, held?.Code);
         var status = account is null ? MemberAccountStatus.None

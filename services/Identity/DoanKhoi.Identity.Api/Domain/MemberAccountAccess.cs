@@ -1,3 +1,4 @@
+using DoanKhoi.Organisation;
 using DoanKhoi.Problems;
 using DoanKhoi.Security;
 
@@ -26,7 +27,7 @@ public static class MemberAccountAccess
 
     public static bool Reaches(this Caller caller, Guid unitId) => caller.UnitsReached() is not { } units || units.Contains(unitId);
 
-    public static void EnsureReaches(this Caller caller, KnownMember member)
+    public static void EnsureReaches(this Caller caller, MemberCopy member)
     {
         if (!caller.Reaches(member.UnitId)) throw new OutOfReachException("member", member.Id);
     }

@@ -72,7 +72,7 @@ public static class IdentityServices
         builder.AddMessaging<AccountsDbContext>(ServiceName, bus =>
         {
             bus.AddOrganisationCopy<AccountsDbContext>(ServiceName);
-            bus.AddConsumer<Consumers.MemberEventsConsumer>(typeof(Consumers.MemberEventsConsumerDefinition));
+            bus.AddMemberCopy<AccountsDbContext>(ServiceName);
             bus.AddConsumer<Consumers.RequestRefusedConsumer>();
         });
         var section = builder.Configuration.GetSection("Identity");
@@ -114,6 +114,7 @@ public static class IdentityServices
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "doankhoi.antiforgery");
 
         builder.Services.AddSingleton(VietnameseProblems.Catalogue);
+        builder.Services.AddScoped<IMembersChanged<AccountsDbContext>, Consumers.MemberPostsWithdrawal>();
         builder.Services.AddSingleton<ServerKeyRing>();
         builder.Services.AddHostedService<ServerKeyLoader>();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<OpenIddictServerOptions>, ServerKeyOptions>();

@@ -13,7 +13,7 @@ namespace DoanKhoi.Identity.Infrastructure;
 /// keys, the data-protection keys of the sign-in cookie, the members' one-time codes, identity's copy of the
 /// organisation's nodes and members, and the audit trail.</summary>
 public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options)
-    : IdentityUserContext<Account, Guid>(options), IDataProtectionKeyContext, IOrganisationCopy
+    : IdentityUserContext<Account, Guid>(options), IDataProtectionKeyContext, IOrganisationCopy, IMemberCopy
 {
     public DbSet<PostAssignment> PostAssignments => Set<PostAssignment>();
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
@@ -21,14 +21,14 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
     public DbSet<ClusterCopy> Clusters => Set<ClusterCopy>();
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
     public DbSet<BranchCopy> Branches => Set<BranchCopy>();
-    public DbSet<KnownMember> KnownMembers => Set<KnownMember>();
+    public DbSet<MemberCopy> Members => Set<MemberCopy>();
     public DbSet<MemberCode> MemberCodes => Set<MemberCode>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
         model.UseOpenIddict<Guid>();
-        model.AddOutboxAndInbox().AddAuditTrail().AddOrganisationCopy();
+        model.AddOutboxAndInbox().AddAuditTrail().AddOrganisationCopy().AddMemberCopy();
 
         model.Entity<Account>(e =>
         {
@@ -53,16 +53,6 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
             e.HasKey(k => k.Use);
             e.Property(k => k.Use).HasMaxLength(20);
             e.NotAudited();
-        });
-        model.Entity<KnownMember>(e =>
-        {
-            e.ToTable("known_members");
-            e.Ignore(m => m.IsCurrent);
-            e.Ignore(m => m.WhyNoPost);
-            e.Property(m => m.Id).ValueGeneratedNever();
-            e.Property(m => m.FullName).HasMaxLength(KnownMember.FullNameMaxLength);
-            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
-            e.HasIndex(m => m.UnitId);
         });
         model.Entity<MemberCode>(e =>
         {

@@ -122,45 +122,6 @@ namespace DoanKhoi.Identity.Api.Infrastructure.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("DoanKhoi.Identity.Domain.KnownMember", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid?>("BranchId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("branch_id");
-
-                    b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("full_name");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("unit_id");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_known_members");
-
-                    b.HasIndex("UnitId")
-                        .HasDatabaseName("ix_known_members_unit_id");
-
-                    b.ToTable("known_members", (string)null);
-                });
-
             modelBuilder.Entity("DoanKhoi.Identity.Domain.MemberCode", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -500,6 +461,51 @@ namespace DoanKhoi.Identity.Api.Infrastructure.Migrations
                         .HasName("pk_clusters");
 
                     b.ToTable("clusters", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Organisation.MemberCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("FullNameFolded")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("full_name_folded");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_members");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_members_unit_id");
+
+                    b.ToTable("members", (string)null);
                 });
 
             modelBuilder.Entity("DoanKhoi.Organisation.UnitCopy", b =>
