@@ -72,7 +72,9 @@ public class AccessMatrixTests(ActivitiesApiFactory factory) : IClassFixture<Act
         var change = await client.PutAsJsonAsync($"/activities/{_ofA}", new { title = "Trồng cây tại xã Mai Pha", kind = "tree-planting", startsOn = "2023-03-12" });
         var outcome = await client.PutAsJsonAsync($"/activities/{_ofA}/outcome", new { quantities = new[] { new { code = "trees-planted", value = 10 } } });
         var cancel = await client.PostAsJsonAsync($"/activities/{_ofA}/cancellation", new { reason = "Trùng lịch" });
+        var evidence = await client.PostAsync($"/activities/{_ofA}/evidence", ActivitiesApiTests.FileForm(ActivitiesApiTests.Png, "anh.png"));
 
+        Assert.Equal(keeps ? HttpStatusCode.Created : refused, evidence.StatusCode);
         Assert.Equal(keeps ? HttpStatusCode.Created : HttpStatusCode.Forbidden, plan.StatusCode);
         Assert.Equal(keeps ? HttpStatusCode.OK : refused, change.StatusCode);
         Assert.Equal(keeps ? HttpStatusCode.OK : refused, outcome.StatusCode);

@@ -172,4 +172,29 @@ public class ActivitiesApiTests(ActivitiesApiFactory factory) : IClassFixture<Ac
         Assert.Equal(["Cụm A"], calendar.Duties.Single(d => d.Code == "cluster-quarterly-activity").Rows.Select(r => r.OrganiserName).Distinct());
         Assert.Equal(15, calendar.BigActivities.Count);
     }
+
+    internal static MultipartFormDataContent FileForm(byte[] content, string name) => new() { { new ByteArrayContent(content), "file", name } };
+
+    internal static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+    [Fact]
+    public async Task A_photo_is_kept_with_the_activity_and_a_file_that_is_not_one_is_a_415()
+    {
+        var planned = await PlanAsync(SecretaryOfA, Planting(_bloc.UnitA));
+
+        var uploaded = await SecretaryOfA.PostAsync($"/activities/{planned.Id}/evidence", FileForm(Png, "anh-ra-quan.png"));
+        var text = await SecretaryOfA.PostAsync($"/activities/{planned.Id}/evidence", FileForm("<script>alert(1)</script>"u8.ToArray(), "anh.png"));
+        var byLead = await factory.CreateClient().As(Post.OnCluster(_bloc.ClusterA)).PostAsync($"/activities/{planned.Id}/evidence", FileForm(Png, "x.png"));
+
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        await text.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await byLead.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        var view = await SecretaryOfA.GetFromJsonAsync<ActivityView>($"/activities/{planned.Id}", ProblemAssertions.Json);
+        var file = Assert.Single(view!.Files);
+        Assert.Equal(("anh-ra-quan.png", "image/png", 16L), (file.FileName, file.ContentType, file.Size));
+        var download = await factory.CreateClient().As(Post.OnCluster(_bloc.ClusterA)).GetAsync($"/activities/{planned.Id}/evidence/{file.Id}");
+        Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/png", download.Content.Headers.ContentType!.MediaType);
+        await (await factory.CreateClient().As(Post.OnUnit(_bloc.UnitB)).GetAsync($"/activities/{planned.Id}/evidence/{file.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
 }

@@ -65,6 +65,12 @@ public class PortalActivitiesTests(DoanKhoiSystem system)
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi kết quả" }).ClickAsync();
         await Expect(page.Locator("dl.record")).ToContainTextAsync("120 cây", new() { Timeout = 30_000 });
         await Expect(page.Locator(".page-subtitle")).ToContainTextAsync("Đã tổ chức");
+        // A photo of the day, kept with the activity.
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "ra-quan-trong-cay.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52],
+        });
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "ra-quan-trong-cay.png" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync("activity-recorded");
 
         var stored = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/activities/activities/{activity}");

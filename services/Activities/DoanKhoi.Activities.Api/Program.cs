@@ -14,6 +14,7 @@ app.UseServiceMiddleware();         // forwarded headers from the gateway, token
 app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
 app.MapProgrammeApi();            // /programme, /movements: the year's vocabulary
 app.MapActivitiesApi();
+app.MapEvidenceApi();
 app.MapParticipationsApi();
 app.MapIdeasApi();
 app.MapExportsApi();

@@ -34,6 +34,8 @@ public static class FileEndpoints
             app.MapGet($"/files/activities/{path}", (HttpContext http, ActivitiesClient activities) => StreamAsync(http, activities, path)).RequireAuthorization();
         app.MapGet("/files/activities/activities/{id:guid}/participants/export",
             (HttpContext http, Guid id, ActivitiesClient activities) => StreamAsync(http, activities, $"activities/{id}/participants/export")).RequireAuthorization();
+        app.MapGet("/files/activities/activities/{id:guid}/evidence/{fileId:guid}",
+            (HttpContext http, Guid id, Guid fileId, ActivitiesClient activities) => StreamAsync(http, activities, $"activities/{id}/evidence/{fileId}")).RequireAuthorization();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using DoanKhoi.Web.Infrastructure;
 
 namespace DoanKhoi.Web.Clients;
@@ -31,6 +32,13 @@ public sealed class ActivitiesClient(HttpClient http, PortalSession session) : G
         SendAsync<ActivityView>(HttpMethod.Post, $"activities/{id}/cancellation", new { reason }, ct);
 
     private static DateOnly? Day(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
+
+    public async Task<EvidenceFileInfo> UploadEvidenceAsync(Guid id, Stream file, string fileName, CancellationToken ct = default)
+    {
+        using var content = new MultipartFormDataContent { { new StreamContent(file), "file", fileName } };
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, Url($"activities/{id}/evidence")) { Content = content }, ct);
+        return (await response.Content.ReadFromJsonAsync<EvidenceFileInfo>(Json, ct))!;
+    }
 
     public Task<PagedList<Participant>> ParticipantsAsync(Guid id, int pageSize = 200, CancellationToken ct = default) =>
         GetAsync<PagedList<Participant>>($"activities/{id}/participants" + Query(("pageSize", pageSize)), ct);

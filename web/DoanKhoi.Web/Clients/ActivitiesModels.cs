@@ -48,7 +48,10 @@ public sealed record QuantityValue(string Code, int Value);
 
 public sealed record ActivityView(Guid Id, string Title, int Year, string Movement, string? Programme, string Kind, string? Subtype, int? BigActivity,
     string OrganiserLevel, Guid? OrganiserId, string OrganiserName, IReadOnlyList<Guid> CoOrganiserIds, DateOnly StartsOn, DateOnly EndsOn, string? Place,
-    string Status, IReadOnlyList<QuantityValue> Quantities, IReadOnlyList<string> Flags, IReadOnlyList<string> Evidence, string? Note, string? CancelReason, int Version);
+    string Status, IReadOnlyList<QuantityValue> Quantities, IReadOnlyList<string> Flags, IReadOnlyList<string> Evidence, string? Note, string? CancelReason,
+    IReadOnlyList<EvidenceFileInfo> Files, int Version);
+
+public sealed record EvidenceFileInfo(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
 
 /// <summary>What a secretary fills in to put an activity on the calendar.</summary>
 public sealed class ActivityForm

@@ -6,6 +6,7 @@ using DoanKhoi.Contracts.Activities;
 using DoanKhoi.OpenApi;
 using DoanKhoi.Organisation;
 using DoanKhoi.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace DoanKhoi.Activities.Apis;
 
@@ -99,14 +100,17 @@ public sealed record ActivityView(
     [property: MaxLength(ActivityLimits.MaxEvidence), ItemMaxLength(ActivityLimits.EvidenceMaxLength)] IReadOnlyList<string> Evidence,
     [property: StringLength(ActivityLimits.NoteMaxLength)] string? Note,
     [property: StringLength(ActivityLimits.ReasonMaxLength)] string? CancelReason,
+    [property: MaxLength(EvidenceFile.MaxPerActivity)] IReadOnlyList<EvidenceFileView> Files,
     [property: Range(1, int.MaxValue)] int Version)
 {
     public static async Task<ActivityView> FromAsync(Activity a, ActivitiesDbContext db, CancellationToken ct)
     {
         var names = a.OrganiserId is null ? new Dictionary<Guid, string>() : await db.NodeNamesAsync(ct);
+        var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.ActivityId == a.Id).OrderBy(f => f.UploadedAt)
+            .Select(f => new EvidenceFileView(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedAt)).ToListAsync(ct);
         return new(a.Id, a.Title, a.Year, a.Movement, a.Programme, a.Kind, a.Subtype, a.BigActivity, a.OrganiserLevel, a.OrganiserId,
             ActivitySummary.OrganiserNameOf(a.OrganiserLevel, a.OrganiserId, names), a.CoOrganiserIds, a.StartsOn, a.EndsOn, a.Place, a.Status,
             a.Quantities.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => new QuantityValue(q.Key, q.Value)).ToList(),
-            a.Flags, a.Evidence, a.Note, a.CancelReason, a.Version);
+            a.Flags, a.Evidence, a.Note, a.CancelReason, files, a.Version);
     }
 }

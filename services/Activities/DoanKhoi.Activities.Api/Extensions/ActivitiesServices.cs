@@ -23,6 +23,12 @@ public static class ActivitiesServices
         builder.Services.AddSingleton(VietnameseProblems.Catalogue);
         builder.Services.AddOptions<DemoActivitiesOptions>().BindConfiguration("Demo");
         builder.Services.AddHostedService<DemoActivitiesLoader>();
+        // An uploaded photo or document is at most EvidenceFile.MaxBytes long: the API description says so.
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(IFormFile)) schema.MaxLength = (int)Domain.Activities.EvidenceFile.MaxBytes;
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 }

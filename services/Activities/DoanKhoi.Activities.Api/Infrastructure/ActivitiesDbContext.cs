@@ -17,6 +17,7 @@ public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> op
 {
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<IdeaQuota> IdeaQuotas => Set<IdeaQuota>();
     public DbSet<MemberCopy> Members => Set<MemberCopy>();
@@ -53,6 +54,16 @@ public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> op
             e.HasIndex(a => a.StartsOn);
             e.Property(a => a.Version).IsConcurrencyToken();
             e.Property(a => a.CheckInCode).HasMaxLength(64);
+        });
+        model.Entity<EvidenceFile>(e =>
+        {
+            e.ToTable("evidence_files");
+            e.Property(f => f.Id).ValueGeneratedNever();
+            e.Property(f => f.FileName).HasMaxLength(EvidenceFile.FileNameMaxLength);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.Property(f => f.UploadedBy).HasMaxLength(256);
+            e.Property(f => f.Content).NotAudited();
+            e.HasIndex(f => f.ActivityId);
         });
         model.Entity<Participation>(e =>
         {
