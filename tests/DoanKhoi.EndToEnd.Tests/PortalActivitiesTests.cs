@@ -45,6 +45,14 @@ public class PortalActivitiesTests(DoanKhoiSystem system)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ra quân trồng cây tại xã Mai Pha" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var activity = Guid.Parse(new Uri(page.Url).Segments[^1]);
 
+        // A detail corrected on the same form.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sửa thông tin" }).ClickAsync();
+        await page.WaitLiveAsync();
+        await Expect(page.GetByLabel("Địa điểm")).ToHaveValueAsync("Xã Mai Pha, TP Lạng Sơn", new() { Timeout = 30_000 });
+        await page.GetByLabel("Địa điểm").FillAsync("Đồi thông xã Mai Pha, TP Lạng Sơn");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu hoạt động" }).ClickAsync();
+        await Expect(page.Locator("dl.record")).ToContainTextAsync("Đồi thông xã Mai Pha", new() { Timeout = 30_000 });
+
         // One member had registered beforehand (through the API, as the member would in the portal).
         var asSecretary = system.WithToken((await system.SignInAsync(secretary.UserName, secretary.Password)).AccessToken!);
         (await asSecretary.PostAsJsonAsync($"/api/activities/activities/{activity}/participants", new { memberIds = new[] { registered } })).EnsureSuccessStatusCode();

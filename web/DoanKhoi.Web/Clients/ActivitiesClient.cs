@@ -25,6 +25,12 @@ public sealed class ActivitiesClient(HttpClient http, PortalSession session) : G
         form.Title, form.OrganiserLevel, form.OrganiserId, form.Kind, StartsOn = Day(form.StartsOn), EndsOn = Day(form.EndsOn), form.Place, form.BigActivity, form.Note,
     }, ct);
 
+    /// <summary>Corrects what an activity is; what the form leaves empty is cleared, the organiser stays.</summary>
+    public Task<ActivityView> ChangeAsync(Guid id, ActivityForm form, CancellationToken ct = default) => SendAsync<ActivityView>(HttpMethod.Put, $"activities/{id}", new
+    {
+        form.Title, form.Kind, StartsOn = Day(form.StartsOn), EndsOn = Day(form.EndsOn), form.Place, form.BigActivity, form.Note, form.CoOrganiserIds,
+    }, ct);
+
     public Task<ActivityView> RecordOutcomeAsync(Guid id, IEnumerable<QuantityValue> quantities, IEnumerable<string> flags, string? note, CancellationToken ct = default) =>
         SendAsync<ActivityView>(HttpMethod.Put, $"activities/{id}/outcome", new { quantities, flags, note }, ct);
 

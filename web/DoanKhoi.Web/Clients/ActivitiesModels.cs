@@ -65,6 +65,8 @@ public sealed class ActivityForm
     public string? Place { get; set; }
     public int? BigActivity { get; set; }
     public string? Note { get; set; }
+    /// <summary>Kept as they are when the portal corrects an activity.</summary>
+    public IReadOnlyList<Guid> CoOrganiserIds { get; set; } = [];
 }
 
 public sealed record Participant(Guid MemberId, string FullName, Guid UnitId, string Attendance, bool WalkIn, DateTimeOffset? CheckedInAt, int Version);
