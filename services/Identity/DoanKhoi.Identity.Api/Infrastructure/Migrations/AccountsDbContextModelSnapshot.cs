@@ -502,8 +502,16 @@ namespace DoanKhoi.Identity.Api.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_members");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_members_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Id"), new[] { "FullNameFolded", "FullName" });
+
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_members_unit_id");
+
+                    b.HasIndex("FullNameFolded", "Id")
+                        .HasDatabaseName("ix_members_full_name_folded_id");
 
                     b.ToTable("members", (string)null);
                 });
