@@ -28,14 +28,16 @@ var identity = Service<Projects.DoanKhoi_Identity_Api>(ResourceNames.IdentityApi
 if (settings["BlocOfficePassword"] is { Length: > 0 } blocOfficePassword)
     identity.WithEnvironment("Identity__BlocOffice__Password", builder.AddParameter("bloc-office-password", blocOfficePassword, secret: true));
 
-var activities = Service<Projects.DoanKhoi_Activities_Api>(ResourceNames.ActivitiesApi, ResourceNames.ActivitiesDb)
-    .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString());
 var reporting = Service<Projects.DoanKhoi_Reporting_Api>(ResourceNames.ReportingApi, ResourceNames.ReportingDb);
+// Reporting counts the targets from what activities publishes: it is up (its queues declared) first.
+var activities = Service<Projects.DoanKhoi_Activities_Api>(ResourceNames.ActivitiesApi, ResourceNames.ActivitiesDb)
+    .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString())
+    .WaitFor(reporting);
 var inspection = Service<Projects.DoanKhoi_Inspection_Api>(ResourceNames.InspectionApi, ResourceNames.InspectionDb);
 
 // The broker drops an event no queue is bound for yet, so on a first start a publisher waits for its
 // subscribers to declare their queues: reporting, activities and identity keep a copy of membership's
-// organisation tree (and activities and identity of its members).
+// organisation tree (and of its members).
 var membership = Service<Projects.DoanKhoi_Membership_Api>(ResourceNames.MembershipApi, ResourceNames.MembershipDb)
     .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString())
     .WaitFor(reporting)

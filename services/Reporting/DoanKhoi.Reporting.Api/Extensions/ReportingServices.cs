@@ -1,5 +1,6 @@
 using DoanKhoi.Messaging;
 using DoanKhoi.Organisation;
+using DoanKhoi.Reporting.Consumers;
 using DoanKhoi.Reporting.Infrastructure;
 
 namespace DoanKhoi.Reporting.Extensions;
@@ -12,7 +13,12 @@ public static class ReportingServices
     public static IHostApplicationBuilder AddReportingServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReportingDbContext>(DatabaseName);
-        builder.AddMessaging<ReportingDbContext>(ServiceName, bus => bus.AddOrganisationCopy<ReportingDbContext>(ServiceName));
+        builder.AddMessaging<ReportingDbContext>(ServiceName, bus =>
+        {
+            bus.AddOrganisationCopy<ReportingDbContext>(ServiceName);
+            bus.AddMemberCopy<ReportingDbContext>(ServiceName);
+            bus.AddConsumer<ActivityEventsConsumer>(typeof(ActivityEventsConsumerDefinition));
+        });
         builder.AddTokenValidation();
         return builder;
     }
