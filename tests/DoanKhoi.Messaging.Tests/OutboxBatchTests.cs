@@ -119,8 +119,19 @@ public class OutboxBatchTests(RabbitNodeFixture broker) : IClassFixture<RabbitNo
     /// <summary>Every note delivered, and applied exactly once whatever the duplicates.</summary>
     private async Task AllHandledOnceAsync(IReadOnlyList<Guid> ids)
     {
-        await Eventually.Until(() => Task.FromResult(ids.Count(id => _host.Probe.Deliveries(id) > 0)), delivered => delivered == ids.Count,
-            Deadline, $"all {ids.Count} notes delivered");
+        try
+        {
+            await Eventually.Until(() => Task.FromResult(ids.Count(id => _host.Probe.Deliveries(id) > 0)), delivered => delivered == ids.Count,
+                Deadline, $"all {ids.Count} notes delivered");
+        }
+        catch (TimeoutException e)
+        {
+            // Which side stalled: the dispatcher (rows not dispatched, their attempts and last error) or the consumer.
+            var rows = await _host.OutboxAsync();
+            var pending = rows.Where(r => r.Row.DispatchedAt is null).ToList();
+            throw new TimeoutException($"{e.Message}; outbox: {rows.Count - pending.Count} of {rows.Count} dispatched, " +
+                $"most attempts {pending.Select(r => r.Row.Attempts).DefaultIfEmpty().Max()}, last error: {pending.Select(r => r.Row.LastError).LastOrDefault(l => l is not null) ?? "none"}", e);
+        }
         var applied = await _host.QueryAsync(db => db.Tallies.Select(t => t.Applied).ToListAsync());
         Assert.Equal(ids.Count + 1, applied.Count); // and the warm-up note
         Assert.All(applied, times => Assert.Equal(1, times));
