@@ -185,10 +185,12 @@ public class ActivitiesApiTests(ActivitiesApiFactory factory) : IClassFixture<Ac
         var uploaded = await SecretaryOfA.PostAsync($"/activities/{planned.Id}/evidence", FileForm(Png, "anh-ra-quan.png"));
         var text = await SecretaryOfA.PostAsync($"/activities/{planned.Id}/evidence", FileForm("<script>alert(1)</script>"u8.ToArray(), "anh.png"));
         var byLead = await factory.CreateClient().As(Post.OnCluster(_bloc.ClusterA)).PostAsync($"/activities/{planned.Id}/evidence", FileForm(Png, "x.png"));
+        var tooLarge = await SecretaryOfA.PostAsync($"/activities/{planned.Id}/evidence", FileForm([.. Png, .. new byte[10 * 1024 * 1024]], "lon.png"));
 
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         await text.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
         await byLead.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await tooLarge.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         var view = await SecretaryOfA.GetFromJsonAsync<ActivityView>($"/activities/{planned.Id}", ProblemAssertions.Json);
         var file = Assert.Single(view!.Files);
         Assert.Equal(("anh-ra-quan.png", "image/png", 16L), (file.FileName, file.ContentType, file.Size));

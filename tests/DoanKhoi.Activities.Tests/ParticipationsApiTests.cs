@@ -181,4 +181,15 @@ public class ParticipationsApiTests(ActivitiesApiFactory factory) : IClassFixtur
         Assert.Empty(await ParticipantsAsync(activity));
         Assert.True(await factory.PublishedAsync<ParticipationWithdrawn>(e => e.Participation.ActivityId == activity && e.Participation.MemberId == _ha));
     }
+
+    [Fact]
+    public async Task Check_in_opens_only_on_a_day_the_activity_runs()
+    {
+        var later = await PlanAsync(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd"));
+
+        var problem = await (await SecretaryOfA.PutAsJsonAsync($"/activities/{later}/check-in", new { open = true, hours = 2 }))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("Check-in opens on a day the activity runs", problem.GetProperty("detail").GetString());
+    }
 }

@@ -5,6 +5,17 @@ namespace DoanKhoi.Messaging.Inbox;
 
 public static class InboxExtensions
 {
+    /// <summary>Within a batch's transaction, takes a lock on each record of <paramref name="ids"/>, in the ids'
+    /// order (so two batches never wait on each other): batches of different events about one record take
+    /// turns on it, and the second reads what the first wrote instead of adding it again.</summary>
+    /// <returns>The ids, distinct and ordered.</returns>
+    public static async Task<Guid[]> LockRecordsAsync(this DbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var ordered = ids.Distinct().Order().ToArray();
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended(id::text, 0)) FROM unnest({ordered}) AS id", ct);
+        return ordered;
+    }
+
     /// <summary>Runs <paramref name="handle"/> for a message once per consumer: its change and the
     /// record of the message commit in one transaction, so a redelivered message finds the record and
     /// changes nothing twice. A failure rolls both back, and MassTransit retries the message, then moves

@@ -83,10 +83,7 @@ public sealed class MemberCopyConsumer<TContext>(TContext db, TimeProvider clock
         db.HandleOnceAsync(context, "MemberCopyConsumer", async (messages, ct) =>
         {
             var snapshots = messages.Select(snapshotOf).ToList();
-            var ids = snapshots.Select(s => s.MemberId).Distinct().Order().ToArray();
-            // Batches of different events about the same member take turns on that member, in the members'
-            // order, so the second reads what the first wrote instead of adding it again.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended(id::text, 0)) FROM unnest({ids}) AS id", ct);
+            var ids = await db.LockRecordsAsync(snapshots.Select(s => s.MemberId), ct);
             var known = await db.Members.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
             var changed = new HashSet<Guid>();
             foreach (var snapshot in snapshots)

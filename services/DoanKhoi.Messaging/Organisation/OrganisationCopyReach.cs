@@ -36,7 +36,13 @@ public static class OrganisationCopyReach
         _ => Task.FromResult(false),
     };
 
-    /// <summary>The name of every cluster, unit and branch in the copy, by id.</summary>
+    /// <summary>The name of the cluster, unit or branch of that id, if the copy has it: for one record's view.</summary>
+    public static async Task<string?> NodeNameAsync(this IOrganisationCopy copy, Guid id, CancellationToken ct) =>
+        await copy.Units.Where(u => u.Id == id).Select(u => u.Name).FirstOrDefaultAsync(ct)
+        ?? await copy.Clusters.Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(ct)
+        ?? await copy.Branches.Where(b => b.Id == id).Select(b => b.Name).FirstOrDefaultAsync(ct);
+
+    /// <summary>The name of every cluster, unit and branch in the copy, by id: for a list.</summary>
     public static async Task<Dictionary<Guid, string>> NodeNamesAsync(this IOrganisationCopy copy, CancellationToken ct)
     {
         var names = await copy.Clusters.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);

@@ -105,7 +105,8 @@ public sealed record ActivityView(
 {
     public static async Task<ActivityView> FromAsync(Activity a, ActivitiesDbContext db, CancellationToken ct)
     {
-        var names = a.OrganiserId is null ? new Dictionary<Guid, string>() : await db.NodeNamesAsync(ct);
+        var names = a.OrganiserId is { } organiser && await db.NodeNameAsync(organiser, ct) is { } name
+            ? new Dictionary<Guid, string> { [organiser] = name } : [];
         var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.ActivityId == a.Id).OrderBy(f => f.UploadedAt)
             .Select(f => new EvidenceFileView(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedAt)).ToListAsync(ct);
         return new(a.Id, a.Title, a.Year, a.Movement, a.Programme, a.Kind, a.Subtype, a.BigActivity, a.OrganiserLevel, a.OrganiserId,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DoanKhoi.Activities.Domain;
 using DoanKhoi.Activities.Domain.Programme;
 using DoanKhoi.Activities.Infrastructure;
 using DoanKhoi.Contracts.Activities;
@@ -64,7 +65,7 @@ public static class ExportsApi
         [FromQuery, AllowedValues("xlsx", "csv")] string? format = "xlsx")
     {
         TableFile.CheckFormat(format);
-        var activity = (await ActivitiesApi.GetActivity(id, caller, db, ct)).Value!;
+        var activity = await db.ReachableAsync(caller, id, ct);
         var names = await Organisation.OrganisationCopyReach.NodeNamesAsync(db, ct);
         var rows = new List<object?[]>();
         for (var page = 1; ; page++)

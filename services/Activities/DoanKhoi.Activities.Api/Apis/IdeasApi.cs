@@ -235,10 +235,12 @@ public sealed record IdeaView(
 
     public static async Task<IdeaView> FromAsync(Idea idea, ActivitiesDbContext db, CancellationToken ct)
     {
-        var names = await db.NodeNamesAsync(ct);
         var authors = await db.Members.AsNoTracking().Where(m => idea.AuthorIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
         var duplicates = await db.Ideas.AsNoTracking().Where(o => o.Id != idea.Id && (o.LinkKey == idea.LinkKey || o.TitleKey == idea.TitleKey))
             .OrderBy(o => o.SubmittedAt).Take(MaxDuplicatesShown).ToListAsync(ct);
+        // Only the units this view names: the idea's and its possible duplicates'.
+        var units = duplicates.Select(d => d.UnitId).Append(idea.UnitId).Distinct().ToList();
+        var names = await db.Units.AsNoTracking().Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return new(idea.Id, idea.Year, idea.UnitId, names.GetValueOrDefault(idea.UnitId, ""), idea.Title, idea.Summary, idea.Field, idea.Link,
             idea.AuthorIds.Select(a => new IdeaAuthor(a, authors.GetValueOrDefault(a, ""))).ToList(), idea.Status, idea.RejectReason,
             duplicates.Select(d => new IdeaSummary(d.Id, d.Title, d.UnitId, names.GetValueOrDefault(d.UnitId, ""), d.Field, d.Link, d.Status, 0, d.SubmittedAt, d.Version)).ToList(),

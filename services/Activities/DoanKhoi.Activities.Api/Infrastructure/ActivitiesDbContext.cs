@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DoanKhoi.Activities.Domain.Activities;
 using DoanKhoi.Activities.Domain.Ideas;
 using DoanKhoi.Activities.Domain.Participations;
@@ -7,7 +6,6 @@ using DoanKhoi.Messaging;
 using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Organisation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DoanKhoi.Activities.Infrastructure;
 
@@ -43,13 +41,7 @@ public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> op
             e.Property(a => a.Place).HasMaxLength(ActivityLimits.PlaceMaxLength);
             e.Property(a => a.Note).HasMaxLength(ActivityLimits.NoteMaxLength);
             e.Property(a => a.CancelReason).HasMaxLength(ActivityLimits.ReasonMaxLength);
-            e.Property(a => a.Quantities).HasColumnType("jsonb").HasConversion(
-                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-                s => JsonSerializer.Deserialize<Dictionary<string, int>>(s, JsonSerializerOptions.Default) ?? new(),
-                new ValueComparer<Dictionary<string, int>>(
-                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                    d => d.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
-                    d => new Dictionary<string, int>(d)));
+            e.Property(a => a.Quantities).IsJsonbCounts();
             e.HasIndex(a => new { a.OrganiserLevel, a.OrganiserId, a.StartsOn });
             e.HasIndex(a => a.StartsOn);
             e.Property(a => a.Version).IsConcurrencyToken();

@@ -25,7 +25,7 @@ public sealed class ActivityEventsConsumer(ReportingDbContext db, TimeProvider c
         db.HandleOnceAsync(context, nameof(ActivityEventsConsumer), async (messages, ct) =>
         {
             var snapshots = messages.Select(m => m.Idea).ToList();
-            var ids = await LockAsync(snapshots.Select(s => s.IdeaId), ct);
+            var ids = await db.LockRecordsAsync(snapshots.Select(s => s.IdeaId), ct);
             var known = await db.Ideas.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
             foreach (var s in snapshots)
                 if (known.TryGetValue(s.IdeaId, out var idea)) idea.Apply(s);
@@ -36,7 +36,7 @@ public sealed class ActivityEventsConsumer(ReportingDbContext db, TimeProvider c
         db.HandleOnceAsync(context, nameof(ActivityEventsConsumer), async (messages, ct) =>
         {
             var snapshots = messages.Select(snapshotOf).ToList();
-            var ids = await LockAsync(snapshots.Select(s => s.ActivityId), ct);
+            var ids = await db.LockRecordsAsync(snapshots.Select(s => s.ActivityId), ct);
             var known = await db.Activities.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
             foreach (var s in snapshots)
                 if (known.TryGetValue(s.ActivityId, out var activity)) activity.Apply(s);
@@ -47,21 +47,12 @@ public sealed class ActivityEventsConsumer(ReportingDbContext db, TimeProvider c
         db.HandleOnceAsync(context, nameof(ActivityEventsConsumer), async (messages, ct) =>
         {
             var snapshots = messages.Select(snapshotOf).ToList();
-            var ids = await LockAsync(snapshots.Select(s => s.ParticipationId), ct);
+            var ids = await db.LockRecordsAsync(snapshots.Select(s => s.ParticipationId), ct);
             var known = await db.Participations.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
             foreach (var s in snapshots)
                 if (known.TryGetValue(s.ParticipationId, out var participation)) participation.Apply(s, withdrawn);
                 else db.Participations.Add(known[s.ParticipationId] = ParticipationRecord.From(s, withdrawn));
         }, clock);
-
-    /// <summary>Batches of different events about the same record take turns on it (in the ids' order, so
-    /// two batches never wait on each other): the second reads what the first wrote instead of adding it again.</summary>
-    private async Task<Guid[]> LockAsync(IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var ordered = ids.Distinct().Order().ToArray();
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended(id::text, 0)) FROM unnest({ordered}) AS id", ct);
-        return ordered;
-    }
 }
 
 /// <summary>Up to 100 events in a batch, handed over at most 50 ms after the first came; two batches at a time.</summary>

@@ -1,10 +1,8 @@
 using DoanKhoi.Messaging;
 using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Organisation;
-using System.Text.Json;
 using DoanKhoi.Reporting.Domain.Facts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DoanKhoi.Reporting.Infrastructure;
 
@@ -32,13 +30,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(a => a.Subtype).HasMaxLength(50);
             e.Property(a => a.OrganiserLevel).HasConversion<string>().HasMaxLength(20);
             e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(a => a.Quantities).HasColumnType("jsonb").HasConversion(
-                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-                s => JsonSerializer.Deserialize<Dictionary<string, int>>(s, JsonSerializerOptions.Default) ?? new(),
-                new ValueComparer<Dictionary<string, int>>(
-                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                    d => d.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
-                    d => new Dictionary<string, int>(d)));
+            e.Property(a => a.Quantities).IsJsonbCounts();
             e.HasIndex(a => new { a.Year, a.Kind });
             e.HasIndex(a => new { a.OrganiserLevel, a.OrganiserId });
         });
