@@ -62,7 +62,8 @@ public class OrganisationCopyTests(ReportingApiFactory factory) : IClassFixture<
         await Deliver(closed, messageId);
         await Deliver(closed, messageId);
 
-        Assert.Equal(1, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}'"));
+        Assert.Equal(1, await factory.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}' AND consumer = 'OrganisationEventsConsumer'"));
         Assert.Equal(UnitStatus.Closed, (await GetUnit(id))!.Status);
         Assert.Empty((await _client.GetFromJsonAsync<PagedList<UnitView>>("/organisation/units", ProblemAssertions.Json))!.Items);
         Assert.Single((await _client.GetFromJsonAsync<PagedList<UnitView>>("/organisation/units?status=closed", ProblemAssertions.Json))!.Items);

@@ -26,6 +26,14 @@ public abstract class ServiceFactory<TEntryPoint>(string databaseName) : WebAppl
     /// <summary>Every delivery the consumers finished, duplicates included.</summary>
     public DeliveryCounter Deliveries { get; } = new();
 
+    private List<Type> _consumers = [];
+
+    /// <summary>How many of the service's consumers take <paramref name="messageType"/> (alone or in batches): a
+    /// message is delivered to each of their endpoints.</summary>
+    public int EndpointsFor(Type messageType) => Math.Max(1, _consumers.Count(c => c.GetInterfaces().Any(i =>
+        i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)
+        && (i.GenericTypeArguments[0] == messageType || i.GenericTypeArguments[0] == typeof(Batch<>).MakeGenericType(messageType)))));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -36,6 +44,10 @@ public abstract class ServiceFactory<TEntryPoint>(string databaseName) : WebAppl
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
+            // MassTransit registers each consumer in the container: each has an endpoint of its own here.
+            _consumers = services.Select(d => d.ServiceType)
+                .Where(t => typeof(IConsumer).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false, IsGenericTypeDefinition: false })
+                .Distinct().ToList();
             services.AddMassTransitTestHarness(bus => bus.AddConsumeObserver(_ => Deliveries));
             services.TrustTestTokens();
         });
@@ -70,11 +82,12 @@ public abstract class ServiceFactory<TEntryPoint>(string databaseName) : WebAppl
         DeliverTogetherAsync((message, messageId ?? Guid.NewGuid()));
 
     /// <summary>Publishes <paramref name="messages"/> one after the other without waiting, as the outbox
-    /// publishes a batch of events (a message id given twice is a redelivery), then waits until the consumer
-    /// is done with every delivery; fails if it failed any.</summary>
+    /// publishes a batch of events (a message id given twice is a redelivery), then waits until every
+    /// consumer that takes it is done with every delivery; fails if one failed any.</summary>
     public async Task DeliverTogetherAsync(params (object Message, Guid Id)[] messages)
     {
-        var expected = messages.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => Deliveries.Count(g.Key) + g.Count());
+        var expected = messages.GroupBy(m => m.Id)
+            .ToDictionary(g => g.Key, g => Deliveries.Count(g.Key) + g.Count() * EndpointsFor(g.First().Message.GetType()));
         foreach (var (message, id) in messages)
             await Harness.Bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = id));
         await Eventually.Until(() => Task.FromResult(expected.All(e => Deliveries.Count(e.Key) >= e.Value)), what: $"{messages.Length} messages consumed");

@@ -147,3 +147,15 @@ public record IdeaChanged
     public required IdeaSnapshot Idea { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
+
+/// <summary>The bloc office set a unit's yearly quota of ideas (K06: "100 % of units meet their quota").</summary>
+public record IdeaQuotaSet
+{
+    public required int Year { get; init; }
+    public required Guid UnitId { get; init; }
+    /// <summary>How many accepted ideas the unit is expected to have.</summary>
+    public required int Count { get; init; }
+    /// <summary>Of this unit's quota for this year.</summary>
+    public required int Version { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

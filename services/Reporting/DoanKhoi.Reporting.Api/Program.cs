@@ -13,6 +13,8 @@ app.UseStatusCodePages();
 app.UseServiceMiddleware();         // forwarded headers from the gateway, token validation, authorization
 app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
 app.MapOrganisationApi();
+app.MapProgrammesApi();             // /programmes: the year's targets, calendar and weights, as data
+app.MapBoardApi();                  // /board: the targets live, at the bloc, a cluster or a unit, as of a day
 app.MapAuditApi<ReportingDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 

@@ -147,8 +147,8 @@ public static class IdeasApi
         var existing = await db.IdeaQuotas.Where(q => q.Year == year).ToDictionaryAsync(q => q.UnitId, ct);
         foreach (var quota in quotas)
         {
-            if (existing.TryGetValue(quota.UnitId!.Value, out var stored)) stored.Change(quota.Count);
-            else db.IdeaQuotas.Add(IdeaQuota.Set(year, quota.UnitId.Value, quota.Count));
+            if (existing.TryGetValue(quota.UnitId!.Value, out var stored)) stored.Change(quota.Count, clock.GetUtcNow());
+            else db.IdeaQuotas.Add(IdeaQuota.Set(year, quota.UnitId.Value, quota.Count, clock.GetUtcNow()));
         }
         await db.SaveChangesAsync(ct);
         return await ListQuotas(caller, db, clock, ct, year);

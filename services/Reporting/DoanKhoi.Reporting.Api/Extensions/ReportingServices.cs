@@ -18,8 +18,17 @@ public static class ReportingServices
             bus.AddOrganisationCopy<ReportingDbContext>(ServiceName);
             bus.AddMemberCopy<ReportingDbContext>(ServiceName);
             bus.AddConsumer<ActivityEventsConsumer>(typeof(ActivityEventsConsumerDefinition));
+            bus.AddConsumer<MembershipFactsConsumer>(typeof(MembershipFactsConsumerDefinition));
+            bus.AddConsumer<UnitHistoryConsumer>();
         });
         builder.AddTokenValidation();
+        builder.Services.AddSingleton(VietnameseProblems.Catalogue);
+        builder.Services.AddSingleton<ProgrammeStore>();
+        builder.Services.AddScoped<BoardCounter>();
+        builder.Services.AddScoped<BoardReader>();
+        builder.Services.AddHostedService<ProgrammeSeeder>();
+        builder.Services.AddSingleton<BoardRecounter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BoardRecounter>());
         return builder;
     }
 }

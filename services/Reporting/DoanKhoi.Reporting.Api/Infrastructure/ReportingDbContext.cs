@@ -1,7 +1,9 @@
 using DoanKhoi.Messaging;
 using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Organisation;
+using DoanKhoi.Reporting.Domain.Board;
 using DoanKhoi.Reporting.Domain.Facts;
+using DoanKhoi.Reporting.Domain.Programme;
 using Microsoft.EntityFrameworkCore;
 
 namespace DoanKhoi.Reporting.Infrastructure;
@@ -15,6 +17,15 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
     public DbSet<ParticipationRecord> Participations => Set<ParticipationRecord>();
     public DbSet<IdeaRecord> Ideas => Set<IdeaRecord>();
+    public DbSet<IdeaQuotaRecord> IdeaQuotas => Set<IdeaQuotaRecord>();
+    public DbSet<MemberStateRecord> MemberStates => Set<MemberStateRecord>();
+    public DbSet<MilestoneRecord> Milestones => Set<MilestoneRecord>();
+    public DbSet<MemberGradeRecord> MemberGrades => Set<MemberGradeRecord>();
+    public DbSet<UnitGradeRecord> UnitGrades => Set<UnitGradeRecord>();
+    public DbSet<YouthCountRecord> YouthCounts => Set<YouthCountRecord>();
+    public DbSet<UnitClusterRecord> UnitClusters => Set<UnitClusterRecord>();
+    public DbSet<ProgrammeRecord> Programmes => Set<ProgrammeRecord>();
+    public DbSet<Tally> Tallies => Set<Tally>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -33,6 +44,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(a => a.Quantities).IsJsonbCounts();
             e.HasIndex(a => new { a.Year, a.Kind });
             e.HasIndex(a => new { a.OrganiserLevel, a.OrganiserId });
+            e.NotAudited();
         });
         model.Entity<ParticipationRecord>(e =>
         {
@@ -41,6 +53,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(p => p.Attendance).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(p => p.ActivityId);
             e.HasIndex(p => new { p.UnitId, p.ActivityId });
+            e.NotAudited();
         });
         model.Entity<IdeaRecord>(e =>
         {
@@ -49,6 +62,86 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(i => i.Title).HasMaxLength(300);
             e.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(i => new { i.Year, i.UnitId });
+            e.NotAudited();
+        });
+        model.Entity<IdeaQuotaRecord>(e =>
+        {
+            e.ToTable("idea_quota_records");
+            e.HasKey(q => new { q.Year, q.UnitId });
+            e.NotAudited();
+        });
+        // What membership published about members, their grades and the units' youths (Domain/Facts).
+        model.Entity<MemberStateRecord>(e =>
+        {
+            e.ToTable("member_state_records");
+            e.HasKey(s => new { s.MemberId, s.Version });
+            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(s => s.UnitId).IncludeProperties(s => s.MemberId);
+            e.NotAudited();
+        });
+        model.Entity<MilestoneRecord>(e =>
+        {
+            e.ToTable("milestone_records");
+            e.HasKey(m => new { m.MemberId, m.Milestone });
+            e.Property(m => m.Milestone).HasConversion<string>().HasMaxLength(30);
+            e.HasIndex(m => new { m.UnitId, m.EffectiveOn });
+            e.NotAudited();
+        });
+        model.Entity<MemberGradeRecord>(e =>
+        {
+            e.ToTable("member_grade_records");
+            e.HasKey(g => new { g.MemberId, g.Year });
+            e.Property(g => g.Grade).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(g => new { g.UnitId, g.Year });
+            e.NotAudited();
+        });
+        model.Entity<UnitGradeRecord>(e =>
+        {
+            e.ToTable("unit_grade_records");
+            e.HasKey(g => new { g.UnitId, g.Year });
+            e.Property(g => g.Grade).HasConversion<string>().HasMaxLength(20);
+            e.NotAudited();
+        });
+        model.Entity<YouthCountRecord>(e =>
+        {
+            e.ToTable("youth_count_records");
+            e.HasKey(y => new { y.UnitId, y.CountedOn });
+            e.NotAudited();
+        });
+        model.Entity<UnitClusterRecord>(e =>
+        {
+            e.ToTable("unit_cluster_records");
+            e.HasKey(u => new { u.UnitId, u.Version });
+            e.NotAudited();
+        });
+        // The year's programme (audited: a target changed during the year is on the record) and the board.
+        model.Entity<ProgrammeRecord>(e =>
+        {
+            e.ToTable("programmes");
+            e.HasKey(p => p.Year);
+            e.Property(p => p.Year).ValueGeneratedNever();
+            e.Property(p => p.Document).HasColumnType("jsonb");
+            e.Property(p => p.ChangedBy).HasMaxLength(200);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.Property(p => p.CountedVersion).NotAudited();
+            e.Ignore(p => p.Programme);
+            e.OwnsMany(p => p.Revisions, r =>
+            {
+                r.ToTable("programme_revisions");
+                r.WithOwner().HasForeignKey(x => x.Year);
+                r.HasKey(x => new { x.Year, x.Version });
+                r.Property(x => x.Version).ValueGeneratedNever();
+                r.Property(x => x.Document).HasColumnType("jsonb");
+                r.Property(x => x.Reason).HasMaxLength(ProgrammeRecord.ReasonMaxLength);
+                r.Property(x => x.ChangedBy).HasMaxLength(200);
+            });
+        });
+        model.Entity<Tally>(e =>
+        {
+            e.ToTable("board_tallies");
+            e.HasKey(t => new { t.Year, t.Scope, t.NodeId, t.Measure, t.Part, t.Day });
+            e.Property(t => t.Measure).HasMaxLength(TargetProgramme.CodeMaxLength);
+            e.NotAudited();
         });
         model.AddOutboxAndInbox().AddAuditTrail();
     }

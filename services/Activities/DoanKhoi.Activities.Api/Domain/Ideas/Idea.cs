@@ -126,8 +126,9 @@ public sealed class Idea : AggregateRoot
     }
 }
 
-/// <summary>How many accepted ideas the bloc office expects of a unit in a year.</summary>
-public sealed class IdeaQuota
+/// <summary>How many accepted ideas the bloc office expects of a unit in a year. Reporting counts K06's
+/// "100 % of units meet their quota" against it, so each change is published with a version.</summary>
+public sealed class IdeaQuota : AggregateRoot
 {
     public const int MaxCount = 1000;
 
@@ -136,8 +137,20 @@ public sealed class IdeaQuota
     public int Year { get; private set; }
     public Guid UnitId { get; private set; }
     public int Count { get; private set; }
+    public int Version { get; private set; }
 
-    public static IdeaQuota Set(int year, Guid unitId, int count) => new() { Year = year, UnitId = unitId, Count = count };
+    public static IdeaQuota Set(int year, Guid unitId, int count, DateTimeOffset now)
+    {
+        var quota = new IdeaQuota { Year = year, UnitId = unitId };
+        quota.Change(count, now);
+        return quota;
+    }
 
-    public void Change(int count) => Count = count;
+    public void Change(int count, DateTimeOffset now)
+    {
+        if (Version > 0 && count == Count) return;
+        Count = count;
+        Version++;
+        Raise(new IdeaQuotaSet { Year = Year, UnitId = UnitId, Count = Count, Version = Version, OccurredAt = now });
+    }
 }

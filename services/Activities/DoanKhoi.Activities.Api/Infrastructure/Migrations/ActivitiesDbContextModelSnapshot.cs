@@ -330,6 +330,10 @@ namespace DoanKhoi.Activities.Api.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("count");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Year", "UnitId")
                         .HasName("pk_idea_quotas");
 

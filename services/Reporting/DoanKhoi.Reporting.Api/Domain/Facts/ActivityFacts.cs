@@ -87,19 +87,24 @@ public sealed class IdeaRecord
     public Guid UnitId { get; private set; }
     public string Title { get; private set; } = "";
     public IdeaStatus Status { get; private set; }
+    /// <summary>The day (Vietnam time) it was accepted, from which it counts; null while it does not count.</summary>
+    public DateOnly? CountedOn { get; private set; }
     public int Version { get; private set; }
 
-    public static IdeaRecord From(IdeaSnapshot s)
+    public static IdeaRecord From(IdeaSnapshot s, DateOnly on)
     {
         var record = new IdeaRecord { Id = s.IdeaId };
-        record.Apply(s);
+        record.Apply(s, on);
         return record;
     }
 
-    public bool Apply(IdeaSnapshot s)
+    /// <summary>Takes the snapshot of <paramref name="on"/> if it is newer. An idea counts from the day
+    /// of the first snapshot that had it accepted (or applied) until one that does not.</summary>
+    public bool Apply(IdeaSnapshot s, DateOnly on)
     {
         if (s.Version <= Version) return false;
         (Year, UnitId, Title, Status, Version) = (s.Year, s.UnitId, s.Title, s.Status, s.Version);
+        CountedOn = Status is IdeaStatus.Accepted or IdeaStatus.Applied ? (CountedOn is { } day && day < on ? day : on) : null;
         return true;
     }
 }

@@ -365,6 +365,49 @@ namespace DoanKhoi.Reporting.Api.Infrastructure.Migrations
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Board.Tally", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<short>("Scope")
+                        .HasColumnType("smallint")
+                        .HasColumnName("scope");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("measure");
+
+                    b.Property<short>("Part")
+                        .HasColumnType("smallint")
+                        .HasColumnName("part");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.HasKey("Year", "Scope", "NodeId", "Measure", "Part", "Day")
+                        .HasName("pk_board_tallies");
+
+                    b.ToTable("board_tallies", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
             modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.ActivityRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -455,6 +498,34 @@ namespace DoanKhoi.Reporting.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_activity_records_year_kind");
 
                     b.ToTable("activity_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.IdeaQuotaRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Year", "UnitId")
+                        .HasName("pk_idea_quota_records");
+
+                    b.ToTable("idea_quota_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
                 });
 
             modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.IdeaRecord", b =>
@@ -462,6 +533,10 @@ namespace DoanKhoi.Reporting.Api.Infrastructure.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CountedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("counted_on");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -494,6 +569,114 @@ namespace DoanKhoi.Reporting.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_idea_records_year_unit_id");
 
                     b.ToTable("idea_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.MemberGradeRecord", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("MemberId", "Year")
+                        .HasName("pk_member_grade_records");
+
+                    b.HasIndex("UnitId", "Year")
+                        .HasDatabaseName("ix_member_grade_records_unit_id_year");
+
+                    b.ToTable("member_grade_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.MemberStateRecord", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("MemberId", "Version")
+                        .HasName("pk_member_state_records");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_member_state_records_unit_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UnitId"), new[] { "MemberId" });
+
+                    b.ToTable("member_state_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.MilestoneRecord", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("milestone");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("MemberId", "Milestone")
+                        .HasName("pk_milestone_records");
+
+                    b.HasIndex("UnitId", "EffectiveOn")
+                        .HasDatabaseName("ix_milestone_records_unit_id_effective_on");
+
+                    b.ToTable("milestone_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
                 });
 
             modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.ParticipationRecord", b =>
@@ -542,6 +725,179 @@ namespace DoanKhoi.Reporting.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_participation_records_unit_id_activity_id");
 
                     b.ToTable("participation_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.UnitClusterRecord", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<DateOnly>("FromDay")
+                        .HasColumnType("date")
+                        .HasColumnName("from_day");
+
+                    b.HasKey("UnitId", "Version")
+                        .HasName("pk_unit_cluster_records");
+
+                    b.ToTable("unit_cluster_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.UnitGradeRecord", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("UnitId", "Year")
+                        .HasName("pk_unit_grade_records");
+
+                    b.ToTable("unit_grade_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.YouthCountRecord", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly>("CountedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("counted_on");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Youths")
+                        .HasColumnType("integer")
+                        .HasColumnName("youths");
+
+                    b.HasKey("UnitId", "CountedOn")
+                        .HasName("pk_youth_count_records");
+
+                    b.ToTable("youth_count_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Programme.ProgrammeRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<int>("CountedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("counted_version")
+                        .HasAnnotation("DoanKhoi:NotAudited", true);
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("document");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Year")
+                        .HasName("pk_programmes");
+
+                    b.ToTable("programmes", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Programme.ProgrammeRecord", b =>
+                {
+                    b.OwnsMany("DoanKhoi.Reporting.Domain.Programme.ProgrammeRevision", "Revisions", b1 =>
+                        {
+                            b1.Property<int>("Year")
+                                .HasColumnType("integer")
+                                .HasColumnName("year");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("integer")
+                                .HasColumnName("version");
+
+                            b1.Property<DateTimeOffset>("ChangedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("changed_at");
+
+                            b1.Property<string>("ChangedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("changed_by");
+
+                            b1.Property<string>("Document")
+                                .IsRequired()
+                                .HasColumnType("jsonb")
+                                .HasColumnName("document");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("reason");
+
+                            b1.HasKey("Year", "Version")
+                                .HasName("pk_programme_revisions");
+
+                            b1.ToTable("programme_revisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("Year")
+                                .HasConstraintName("fk_programme_revisions_programmes_year");
+                        });
+
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }
