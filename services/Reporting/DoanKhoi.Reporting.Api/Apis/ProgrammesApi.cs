@@ -49,7 +49,7 @@ public static class ProgrammesApi
         var errors = new FieldErrors();
         foreach (var (field, texts) in request.Programme?.Check().Texts ?? [])
             foreach (var text in texts) errors.Add($"programme.{field}", text);
-        if (request.Programme is null) errors.Add("programme", "The programme is required: GET /programmes/{year} gives the present one to edit.");
+        if (request.Programme is null) errors.Add("programme", $"The programme is required: GET /programmes/{year} gives the present one to edit.");
         else if (request.Programme.Year != year) errors.Add("programme.year", $"The programme is for {request.Programme.Year}, not {year}.");
         CheckReason(errors, request.Reason);
         errors.ThrowIfAny();
