@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using DoanKhoi.Contracts.Activities;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Reporting.Domain.Board;
@@ -203,5 +204,41 @@ public class BoardTests(ReportingApiFactory factory) : IClassFixture<ReportingAp
         // A1 has 1 of its quota of 2; A2 and B1 have no quota: one idea is theirs to reach. 1 unit (A2) of 3.
         Assert.Equal((1m, 2m, FigureStatus.Behind), (Figure(a1, "K06.2").Value!.Value, Figure(a1, "K06.2").GoalAtLeast!.Value, Figure(a1, "K06.2").Status));
         Assert.Equal((33.33m, 1L, 3L), (Figure(board, "K06.2").Value!.Value, Figure(board, "K06.2").Count, Figure(board, "K06.2").Base!.Value));
+    }
+
+    [Fact]
+    public async Task Every_figure_opens_the_records_that_make_it_and_the_units_missing_from_it()
+    {
+        await YearAsync();
+        var client = factory.CreateClient().As(Post.Bloc(Role.StandingCommittee));
+
+        var trees = await client.GetFromJsonAsync<PagedList<Apis.BoardRecord>>("/board/measures/K03.1/records?year=2023&asOf=2023-12-31", ProblemAssertions.Json);
+        var planters = await client.GetFromJsonAsync<PagedList<Apis.BoardRecord>>("/board/measures/K03.2/records?year=2023&asOf=2023-12-31", ProblemAssertions.Json);
+        var clusterA = await client.GetFromJsonAsync<PagedList<Apis.BoardRecord>>($"/board/measures/K04.2/records?year=2023&clusterId={_world.ClusterA}", ProblemAssertions.Json);
+        var missing = await client.GetFromJsonAsync<List<Apis.MissingRow>>("/board/measures/K04.3/missing?year=2023&asOf=2023-12-31", ProblemAssertions.Json);
+        var notPlanted = await client.GetFromJsonAsync<List<Apis.MissingRow>>($"/board/measures/K03.2/missing?year=2023&unitId={_world.B1}", ProblemAssertions.Json);
+
+        // The activities that recorded trees (the second planting of A1 recorded none), with the amount of each.
+        Assert.Equal([("Đoàn Sở Tài chính", 1000L), ("Đoàn Điện lực", 650L)], trees!.Items.Select(r => (r.UnitName!, r.Amount)));
+        Assert.Equal(["Hoàng Thị Mai", "Lương Văn Tuấn", "Nguyễn Thị Lan"], planters!.Items.Select(r => r.Name));
+        Assert.Equal(2L, planters.Items.Single(r => r.Name == "Nguyễn Thị Lan").Amount);
+        // Cụm 1's youth projects: its own, and B1's of August (B1 was in Cụm 2 until July).
+        Assert.Equal([new DateOnly(2023, 6, 15), new DateOnly(2023, 8, 20)], clusterA!.Items.Select(r => r.Day!.Value));
+        Assert.Equal(["Đoàn Sở Tài chính", "Đoàn Sở Y tế"], missing!.Select(r => r.Name));
+        Assert.Equal(["Vi Văn Minh"], notPlanted!.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task A_secretary_opens_the_records_of_their_unit_but_not_of_the_bloc_or_another_unit()
+    {
+        await YearAsync();
+        var client = factory.CreateClient().As(Post.OnUnit(_world.A1));
+
+        var own = await client.GetAsync($"/board/measures/K03.1/records?year=2023&unitId={_world.A1}");
+        var other = await client.GetAsync($"/board/measures/K03.1/records?year=2023&unitId={_world.B1}");
+        var bloc = await client.GetAsync("/board/measures/K03.1/records?year=2023");
+
+        Assert.Equal((System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.NotFound), (own.StatusCode, other.StatusCode));
+        await bloc.ShouldBeProblemAsync(System.Net.HttpStatusCode.Forbidden);
     }
 }

@@ -15,6 +15,7 @@ app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scala
 app.MapOrganisationApi();
 app.MapProgrammesApi();             // /programmes: the year's targets, calendar and weights, as data
 app.MapBoardApi();                  // /board: the targets live, at the bloc, a cluster or a unit, as of a day
+app.MapBoardRecordsApi();           // /board/measures/{code}/records and /missing: what a figure is made of
 app.MapAuditApi<ReportingDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 

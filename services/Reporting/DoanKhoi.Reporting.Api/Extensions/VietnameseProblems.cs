@@ -96,5 +96,11 @@ public static class VietnameseProblems
             "Năm phải trong khoảng 2000 đến 2100.",
         ["Only the standing committee (Ban Thường vụ) or the bloc office changes the year's programme."] =
             "Chỉ Ban Thường vụ hoặc Văn phòng Đoàn Khối thay đổi chương trình năm.",
+        ["The bloc's records are for the bloc's posts: choose your cluster or unit (clusterId, unitId)."] =
+            "Danh sách toàn Đoàn Khối dành cho cán bộ cấp Đoàn Khối: hãy chọn cụm hoặc cơ sở của bạn (clusterId, unitId).",
+        ["The measure {0} counts {1}, which is not made of records to list."] =
+            "Chỉ số {0} đếm {1}, không có danh sách bản ghi để xem.",
+        ["The measure {0} is not reached by each unit, cluster or member: nobody is missing from it as such."] =
+            "Chỉ số {0} không tính theo từng cơ sở, cụm hay đoàn viên: không có danh sách nơi chưa đạt.",
     });
 }
