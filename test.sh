@@ -5,6 +5,7 @@
 # messaging, end-to-end and browser tests, stops what it started, and exits non-zero if any test fails.
 #   ./test.sh                      everything
 #   ./test.sh --filter <expr>      passed to dotnet test (e.g. --filter FullyQualifiedName~Membership)
+#   DOANKHOI_TEST_TARGET=tests/DoanKhoi.Reporting.Tests ./test.sh   builds and runs one test project only
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(pwd)"
@@ -49,7 +50,8 @@ export DOANKHOI_TEST_RABBITMQ="amqp://doankhoi:$password@127.0.0.1:$mq_port"
 
 # Build while the servers start.
 echo "==> building"
-dotnet build DoanKhoi.sln --no-restore --nologo -v quiet -clp:NoSummary
+target="${DOANKHOI_TEST_TARGET:-DoanKhoi.sln}"
+dotnet build "$target" --no-restore --nologo -v quiet -clp:NoSummary
 
 wait_for() { # name, port, log
   for _ in $(seq 1 120); do
@@ -63,7 +65,7 @@ wait_for RabbitMQ "$mq_port" "$data/rabbitmq.log"
 
 echo "==> testing"
 set +e
-dotnet test DoanKhoi.sln --no-build --nologo "$@" 2>&1 | tee "$data/test-output.log"
+dotnet test "$target" --no-build --nologo "$@" 2>&1 | tee "$data/test-output.log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -16,6 +16,8 @@ app.MapOrganisationApi();
 app.MapProgrammesApi();             // /programmes: the year's targets, calendar and weights, as data
 app.MapBoardApi();                  // /board: the targets live, at the bloc, a cluster or a unit, as of a day
 app.MapBoardRecordsApi();           // /board/measures/{code}/records and /missing: what a figure is made of
+app.MapReportsApi();                // /reports: the calendar's reports sent, reviewed, opened again
+app.MapReportCalendarApi();         // /reports/{year}/calendar: who sent what, on time or not
 app.MapAuditApi<ReportingDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 

@@ -48,4 +48,21 @@ public static class ReportingPermissions
         if (await db.ClustersSeenBy(caller).AnyAsync(c => c.Id == cluster, ct)) return;
         throw await db.Clusters.AnyAsync(c => c.Id == cluster, ct) ? new OutOfReachException("cluster", cluster) : new NotFoundException("cluster", cluster);
     }
+
+    /// <summary>A unit's reports are sent by its secretary, a cluster's by its lead.</summary>
+    public static void EnsureSubmitsFor(this Caller caller, Reports.SubmitterLevel level, Guid submitter)
+    {
+        if (level == Reports.SubmitterLevel.Unit && caller.Posts.Contains(Post.OnUnit(submitter))) return;
+        if (level == Reports.SubmitterLevel.Cluster && caller.Posts.Contains(Post.OnCluster(submitter))) return;
+        throw level == Reports.SubmitterLevel.Unit
+            ? new ForbiddenException("Only the unit's secretary sends the unit's reports.")
+            : new ForbiddenException("Only the cluster's lead sends the cluster's reports.");
+    }
+
+    /// <summary>The bloc office reviews the reports and opens a locked one again.</summary>
+    public static void EnsureReviewsReports(this Caller caller)
+    {
+        if (caller.IsBlocOffice) return;
+        throw new ForbiddenException("Only the bloc office (Văn phòng Đoàn Khối) reviews reports and opens them again.");
+    }
 }

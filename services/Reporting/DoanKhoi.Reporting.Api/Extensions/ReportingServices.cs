@@ -29,6 +29,12 @@ public static class ReportingServices
         builder.Services.AddHostedService<ProgrammeSeeder>();
         builder.Services.AddSingleton<BoardRecounter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BoardRecounter>());
+        // A report's document is at most ReportAttachment.MaxBytes long: the API description says so.
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(IFormFile)) schema.MaxLength = (int)Domain.Reports.ReportAttachment.MaxBytes;
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 }

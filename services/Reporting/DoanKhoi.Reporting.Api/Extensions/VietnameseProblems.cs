@@ -102,5 +102,59 @@ public static class VietnameseProblems
             "Chỉ số {0} đếm {1}, không có danh sách bản ghi để xem.",
         ["The measure {0} is not reached by each unit, cluster or member: nobody is missing from it as such."] =
             "Chỉ số {0} không tính theo từng cơ sở, cụm hay đoàn viên: không có danh sách nơi chưa đạt.",
+        ["'{0}' is not a figure of the {1} programme."] =
+            "'{0}' không phải số liệu của chương trình năm {1}.",
+        ["A figure is a number, 0 or more."] =
+            "Số liệu là một số từ 0 trở lên.",
+        ["A figure is sent twice."] =
+            "Một số liệu được gửi hai lần.",
+        ["A reason is at most {0} characters."] =
+            "Lý do dài tối đa {0} ký tự.",
+        ["A report's file is at most {0} MB."] =
+            "Tệp gửi kèm báo cáo tối đa {0} MB.",
+        ["At most {0} documents go with a report."] =
+            "Mỗi báo cáo gửi kèm tối đa {0} tài liệu.",
+        ["Choose the file to upload."] =
+            "Hãy chọn tệp để tải lên.",
+        ["DoanKhoi counted {0} for the period: say why the figure is {1}."] =
+            "DoanKhoi ghi nhận {0} trong kỳ: hãy nêu lý do số liệu là {1}.",
+        ["Say until when the report is open (a date and time)."] =
+            "Hãy cho biết mở lại báo cáo đến khi nào (ngày và giờ).",
+        ["Say whose report it is: a unit (unitId) or a cluster (clusterId)."] =
+            "Hãy cho biết báo cáo của ai: một cơ sở (unitId) hoặc một cụm (clusterId).",
+        ["There is no such document uploaded for this report: upload it first."] =
+            "Không có tài liệu này được tải lên cho báo cáo: hãy tải lên trước.",
+        ["This report has no figures: send its narrative and documents."] =
+            "Báo cáo này không có số liệu: hãy gửi nội dung và tài liệu.",
+        ["Write the report's narrative (what the unit did, what it plans)."] =
+            "Hãy viết nội dung báo cáo (kết quả đã làm, phương hướng sắp tới).",
+        ["Only the bloc office (Văn phòng Đoàn Khối) reviews reports and opens them again."] =
+            "Chỉ Văn phòng Đoàn Khối duyệt báo cáo và mở lại báo cáo.",
+        ["Only the cluster's lead sends the cluster's reports."] =
+            "Chỉ cụm trưởng gửi báo cáo của cụm.",
+        ["Only the unit's secretary sends the unit's reports."] =
+            "Chỉ bí thư cơ sở Đoàn gửi báo cáo của cơ sở.",
+        ["A comment is at most {0} characters."] =
+            "Nhận xét dài tối đa {0} ký tự.",
+        ["A report is opened again for at most {0} days."] =
+            "Báo cáo chỉ được mở lại tối đa {0} ngày.",
+        ["Say what to correct: the unit reads the comment."] =
+            "Hãy nêu nội dung cần sửa: đơn vị sẽ đọc nhận xét này.",
+        ["Say why the report is opened again (it is kept on the record)."] =
+            "Hãy nêu lý do mở lại báo cáo (được lưu vào nhật ký).",
+        ["The report is opened until a moment to come."] =
+            "Thời hạn mở lại phải ở thời điểm sắp tới.",
+        ["The report was accepted already."] =
+            "Báo cáo đã được duyệt.",
+        ["The report was accepted by the bloc office: it is final."] =
+            "Báo cáo đã được Văn phòng Đoàn Khối duyệt: không sửa được nữa.",
+        ["The report was due on {0:dd/MM/yyyy} and is locked since the end of that day: ask the bloc office to open it again for your unit."] =
+            "Hạn nộp báo cáo là ngày {0:dd/MM/yyyy} và báo cáo đã khóa từ cuối ngày đó: hãy đề nghị Văn phòng Đoàn Khối mở lại cho đơn vị.",
+        ["The file is not a PDF or an Office document (Word, Excel, PowerPoint): send the report's document itself."] =
+            "Tệp không phải PDF hoặc tài liệu Office (Word, Excel, PowerPoint): hãy gửi chính văn bản báo cáo.",
+        ["School units report on the education department's calendar, not the bloc's (seed VII.3)."] =
+            "Đoàn trường học báo cáo theo lịch của Sở Giáo dục và Đào tạo, không theo lịch của Đoàn Khối.",
+        ["The report was returned: wait for the unit to send it again."] =
+            "Báo cáo đã bị trả lại: hãy chờ đơn vị gửi lại.",
     });
 }

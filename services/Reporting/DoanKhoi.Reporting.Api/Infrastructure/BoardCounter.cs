@@ -97,8 +97,8 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
         return new ClusterHistory(records, current ?? Guid.Empty);
     }
 
-    /// <summary>The facts of a node for a programme year.</summary>
-    private async Task<NodeFacts> FactsAsync(TargetProgramme programme, BoardNode node, CancellationToken ct)
+    /// <summary>The facts of a node for a programme year (a report's form counts its figures from them too).</summary>
+    public async Task<NodeFacts> FactsAsync(TargetProgramme programme, BoardNode node, CancellationToken ct)
     {
         var year = programme.Year;
         var (level, organiser) = node.Scope switch

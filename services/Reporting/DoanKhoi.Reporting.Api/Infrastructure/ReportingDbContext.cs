@@ -4,6 +4,7 @@ using DoanKhoi.Organisation;
 using DoanKhoi.Reporting.Domain.Board;
 using DoanKhoi.Reporting.Domain.Facts;
 using DoanKhoi.Reporting.Domain.Programme;
+using DoanKhoi.Reporting.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace DoanKhoi.Reporting.Infrastructure;
@@ -26,6 +27,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<UnitClusterRecord> UnitClusters => Set<UnitClusterRecord>();
     public DbSet<ProgrammeRecord> Programmes => Set<ProgrammeRecord>();
     public DbSet<Tally> Tallies => Set<Tally>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
+    public DbSet<ReportOpening> ReportOpenings => Set<ReportOpening>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -142,6 +146,48 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.HasKey(t => new { t.Year, t.Scope, t.NodeId, t.Measure, t.Part, t.Day });
             e.Property(t => t.Measure).HasMaxLength(TargetProgramme.CodeMaxLength);
             e.NotAudited();
+        });
+        // The reports units and clusters send (Domain/Reports): every version kept, as jsonb with the report.
+        model.Entity<Report>(e =>
+        {
+            e.ToTable("reports");
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Code).HasMaxLength(TargetProgramme.CodeMaxLength);
+            e.Property(r => r.Level).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.ReviewComment).HasMaxLength(Report.CommentMaxLength);
+            e.Property(r => r.ReviewedBy).HasMaxLength(200);
+            e.Property(r => r.SubmitterId).IsAuditedUnit();
+            e.Ignore(r => r.Latest);
+            e.HasIndex(r => new { r.Year, r.Code, r.SubmitterId }).IsUnique();
+            e.HasIndex(r => new { r.Year, r.SubmitterId });
+            e.Property(r => r.Versions).HasColumnType("jsonb").HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, System.Text.Json.JsonSerializerOptions.Web),
+                s => System.Text.Json.JsonSerializer.Deserialize<List<ReportVersion>>(s, System.Text.Json.JsonSerializerOptions.Web) ?? new(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<ReportVersion>>(
+                    (a, b) => a!.Count == b!.Count, v => v.Count, v => v.ToList()));
+        });
+        model.Entity<ReportAttachment>(e =>
+        {
+            e.ToTable("report_attachments");
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Code).HasMaxLength(TargetProgramme.CodeMaxLength);
+            e.Property(a => a.FileName).HasMaxLength(ReportAttachment.FileNameMaxLength);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+            e.Property(a => a.UploadedBy).HasMaxLength(200);
+            e.Property(a => a.SubmitterId).IsAuditedUnit();
+            e.Property(a => a.Content).NotAudited();
+            e.HasIndex(a => new { a.Year, a.Code, a.SubmitterId });
+        });
+        model.Entity<ReportOpening>(e =>
+        {
+            e.ToTable("report_openings");
+            e.Property(o => o.Id).ValueGeneratedNever();
+            e.Property(o => o.Code).HasMaxLength(TargetProgramme.CodeMaxLength);
+            e.Property(o => o.Reason).HasMaxLength(ReportOpening.ReasonMaxLength);
+            e.Property(o => o.GrantedBy).HasMaxLength(200);
+            e.Property(o => o.SubmitterId).IsAuditedUnit();
+            e.HasIndex(o => new { o.Year, o.Code, o.SubmitterId });
         });
         model.AddOutboxAndInbox().AddAuditTrail();
     }
