@@ -7,5 +7,5 @@ namespace DoanKhoi.Reporting.Tests;
 public sealed class ReportingApiFactory : ServiceFactory<Program>
 {
     public ReportingApiFactory() : base(ResourceNames.ReportingDb) =>
-        Settings = new() { ["Reporting:RecountPollMilliseconds"] = "0" };
+        Settings = new() { ["Reporting:RecountPollMilliseconds"] = "0", ["Reporting:Scheduler:Enabled"] = "false" };
 }

@@ -28,7 +28,7 @@ public sealed class ShiftedClock : TimeProvider
 public sealed class ClockedReportingApiFactory : ServiceFactory<Program>
 {
     public ClockedReportingApiFactory() : base(ResourceNames.ReportingDb) =>
-        Settings = new() { ["Reporting:RecountPollMilliseconds"] = "0" };
+        Settings = new() { ["Reporting:RecountPollMilliseconds"] = "0", ["Reporting:Scheduler:Enabled"] = "false" };
 
     public ShiftedClock Clock { get; } = new();
 

@@ -35,3 +35,14 @@ public record ReportReviewed
     public string? Comment { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
+
+/// <summary>A report's deadline passed (23:59:59 Vietnam time of its due day): it is locked from then, and
+/// these units and clusters had not sent it.</summary>
+public record ReportDeadlinePassed
+{
+    public required int Year { get; init; }
+    public required string Code { get; init; }
+    public required DateOnly Due { get; init; }
+    public IReadOnlyList<Guid> MissingSubmitterIds { get; init; } = [];
+    public required DateTimeOffset OccurredAt { get; init; }
+}

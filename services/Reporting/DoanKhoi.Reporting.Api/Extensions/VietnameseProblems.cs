@@ -156,5 +156,7 @@ public static class VietnameseProblems
             "Đoàn trường học báo cáo theo lịch của Sở Giáo dục và Đào tạo, không theo lịch của Đoàn Khối.",
         ["The report was returned: wait for the unit to send it again."] =
             "Báo cáo đã bị trả lại: hãy chờ đơn vị gửi lại.",
+        ["'{0}' is not an e-mail address, e.g. doan.sotaichinh@langson.gov.vn."] =
+            "'{0}' không phải địa chỉ e-mail, ví dụ doan.sotaichinh@langson.gov.vn.",
     });
 }

@@ -30,6 +30,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
     public DbSet<ReportOpening> ReportOpenings => Set<ReportOpening>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<ReportContact> ReportContacts => Set<ReportContact>();
+    public DbSet<ReportClosing> ReportClosings => Set<ReportClosing>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -188,6 +191,32 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(o => o.GrantedBy).HasMaxLength(200);
             e.Property(o => o.SubmitterId).IsAuditedUnit();
             e.HasIndex(o => new { o.Year, o.Code, o.SubmitterId });
+        });
+        model.Entity<Reminder>(e =>
+        {
+            e.ToTable("reminders");
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Code).HasMaxLength(TargetProgramme.CodeMaxLength);
+            e.Property(r => r.Stage).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.EmailTo).HasMaxLength(Reminder.EmailMaxLength);
+            e.Property(r => r.EmailError).HasMaxLength(500);
+            e.HasIndex(r => new { r.Year, r.Code, r.SubmitterId, r.Stage }).IsUnique();
+            e.HasIndex(r => r.SubmitterId);
+            e.NotAudited();
+        });
+        model.Entity<ReportContact>(e =>
+        {
+            e.ToTable("report_contacts");
+            e.HasKey(c => c.NodeId);
+            e.Property(c => c.Email).HasMaxLength(Reminder.EmailMaxLength);
+            e.Property(c => c.ChangedBy).HasMaxLength(200);
+            e.Property(c => c.NodeId).IsAuditedUnit();
+        });
+        model.Entity<ReportClosing>(e =>
+        {
+            e.ToTable("report_closings");
+            e.HasKey(c => new { c.Year, c.Code });
+            e.Property(c => c.Code).HasMaxLength(TargetProgramme.CodeMaxLength);
         });
         model.AddOutboxAndInbox().AddAuditTrail();
     }

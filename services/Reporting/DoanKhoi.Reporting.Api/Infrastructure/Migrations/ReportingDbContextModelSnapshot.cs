@@ -854,6 +854,73 @@ namespace DoanKhoi.Reporting.Api.Infrastructure.Migrations
                     b.ToTable("programmes", (string)null);
                 });
 
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Reports.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("email_attempts");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("email_error");
+
+                    b.Property<DateTimeOffset?>("EmailSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_sent_at");
+
+                    b.Property<string>("EmailTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email_to");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("SubmitterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitter_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("SubmitterId")
+                        .HasDatabaseName("ix_reminders_submitter_id");
+
+                    b.HasIndex("Year", "Code", "SubmitterId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reminders_year_code_submitter_id_stage");
+
+                    b.ToTable("reminders", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
             modelBuilder.Entity("DoanKhoi.Reporting.Domain.Reports.Report", b =>
                 {
                     b.Property<Guid>("Id")
@@ -991,6 +1058,62 @@ namespace DoanKhoi.Reporting.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_report_attachments_year_code_submitter_id");
 
                     b.ToTable("report_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Reports.ReportClosing", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.PrimitiveCollection<List<Guid>>("Missing")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("missing");
+
+                    b.HasKey("Year", "Code")
+                        .HasName("pk_report_closings");
+
+                    b.ToTable("report_closings", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Reports.ReportContact", b =>
+                {
+                    b.Property<Guid>("NodeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("node_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.HasKey("NodeId")
+                        .HasName("pk_report_contacts");
+
+                    b.ToTable("report_contacts", (string)null);
                 });
 
             modelBuilder.Entity("DoanKhoi.Reporting.Domain.Reports.ReportOpening", b =>
