@@ -50,6 +50,16 @@ public static class TableFile
         return file.ToArray();
     }
 
+    /// <summary>Several lists as the sheets of one .xlsx, in order (a workbook the province expects, one sheet per table).</summary>
+    public static byte[] Workbook(IReadOnlyList<(string Name, string[] Headers, IEnumerable<object?[]> Rows)> sheets)
+    {
+        using var file = new MemoryStream();
+        var content = new Dictionary<string, object>();
+        foreach (var sheet in sheets) content[sheet.Name] = Sheet(sheet.Headers, sheet.Rows);
+        file.SaveAs(content, configuration: Configuration(sheets.SelectMany(s => s.Headers).Distinct()));
+        return file.ToArray();
+    }
+
     public static byte[] Csv(string[] headers, IEnumerable<object?[]> rows)
     {
         using var file = new MemoryStream();

@@ -18,6 +18,7 @@ app.MapBoardApi();                  // /board: the targets live, at the bloc, a 
 app.MapBoardRecordsApi();           // /board/measures/{code}/records and /missing: what a figure is made of
 app.MapReportsApi();                // /reports: the calendar's reports sent, reviewed, opened again
 app.MapReportCalendarApi();         // /reports/{year}/calendar: who sent what, on time or not
+app.MapScoreboardApi();             // /scoreboard: units and clusters ranked; the year's workbook
 app.MapRemindersApi();              // /reports/reminders and /reports/contacts: who was reminded, where it is e-mailed
 app.MapAuditApi<ReportingDbContext>();      // /audit: the record, for the bloc office
 app.Run();

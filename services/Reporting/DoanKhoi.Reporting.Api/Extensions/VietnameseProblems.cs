@@ -158,5 +158,9 @@ public static class VietnameseProblems
             "Báo cáo đã bị trả lại: hãy chờ đơn vị gửi lại.",
         ["'{0}' is not an e-mail address, e.g. doan.sotaichinh@langson.gov.vn."] =
             "'{0}' không phải địa chỉ e-mail, ví dụ doan.sotaichinh@langson.gov.vn.",
+        ["The year's workbook is the bloc's: it is for the bloc's posts."] =
+            "Bảng số liệu năm là của toàn Đoàn Khối: dành cho cán bộ cấp Đoàn Khối.",
+        ["'{0}' is not a level of the scoreboard: use unit or cluster."] =
+            "'{0}' không phải cấp của bảng thi đua: dùng unit hoặc cluster.",
     });
 }
