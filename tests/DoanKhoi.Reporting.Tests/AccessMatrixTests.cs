@@ -76,4 +76,47 @@ public class AccessMatrixTests(ReportingApiFactory factory) : IClassFixture<Repo
         Assert.Equal((sets ? HttpStatusCode.OK : HttpStatusCode.Forbidden, sets ? HttpStatusCode.Created : HttpStatusCode.Forbidden), (change.StatusCode, copy.StatusCode));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/programmes/2023/revisions")).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
+    public async Task Each_post_reads_the_reports_it_reaches_a_unit_s_secretary_sends_them_and_the_bloc_office_reviews_and_opens_them(Who who)
+    {
+        var office = factory.CreateClient().As(_bloc.TokenOf(Who.BlocOffice));
+        // m02 of 2023 is long locked: the bloc office opens it for unit A, whose secretary sends it.
+        (await office.PostAsJsonAsync("/reports/2023/m02/openings", new OpenReportRequest(_bloc.UnitA, null, DateTimeOffset.UtcNow.AddDays(1), "Mở lại để thử quyền")))
+            .EnsureSuccessStatusCode();
+        var sent = (await (await factory.CreateClient().As(_bloc.TokenOf(Who.SecretaryOfA))
+            .PutAsJsonAsync($"/reports/2023/m02?unitId={_bloc.UnitA}", new SubmitReportRequest([], "Báo cáo tháng 2", [], null))).ReadAsync<ReportView>())!;
+        var client = factory.CreateClient().As(_bloc.TokenOf(who));
+        HttpStatusCode Read(bool inside) => MatrixBloc.Reaches(who, inside) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+        var blocPost = who is Who.BlocOffice or Who.StandingCommittee or Who.InspectionCommittee or Who.ReadOnlySystem;
+
+        var formA = await client.GetAsync($"/reports/2023/m02?unitId={_bloc.UnitA}");
+        var formB = await client.GetAsync($"/reports/2023/m02?unitId={_bloc.UnitB}");
+        var sendB = await client.PutAsJsonAsync($"/reports/2023/m02?unitId={_bloc.UnitB}", new SubmitReportRequest([], "Báo cáo", [], null));
+        var remindersA = await client.GetAsync($"/reports/reminders?unitId={_bloc.UnitA}");
+        var contactA = await client.PutAsJsonAsync($"/reports/contacts/{_bloc.UnitA}", new ContactRequest("doan.a@langson.test"));
+        var returned = await client.PostAsJsonAsync($"/reports/{sent.Id}/return", new ReturnReportRequest("Bổ sung số liệu"));
+        var opened = await client.PostAsJsonAsync("/reports/2023/m04/openings", new OpenReportRequest(_bloc.UnitB, null, DateTimeOffset.UtcNow.AddDays(1), "Thử quyền"));
+        var workbook = await client.GetAsync("/reports/2023/annual-workbook");
+        var calendar = await client.GetFromJsonAsync<CalendarView>("/reports/2023/calendar", ProblemAssertions.Json);
+        var scores = await client.GetFromJsonAsync<List<ScoreRow>>("/scoreboard?year=2023", ProblemAssertions.Json);
+
+        Assert.Equal((Read(true), Read(false)), (formA.StatusCode, formB.StatusCode));
+        // Unit B's report is its secretary's to send: whoever sees it is refused (403), whoever does not is told it is not there.
+        Assert.Equal(MatrixBloc.Reaches(who, false) ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, sendB.StatusCode);
+        Assert.Equal(Read(true), remindersA.StatusCode);
+        Assert.Equal(who switch
+        {
+            Who.BlocOffice or Who.SecretaryOfA => HttpStatusCode.OK,
+            Who.Member => HttpStatusCode.NotFound,
+            _ => HttpStatusCode.Forbidden,
+        }, contactA.StatusCode);
+        Assert.Equal(who == Who.BlocOffice ? HttpStatusCode.OK : HttpStatusCode.Forbidden, returned.StatusCode);
+        Assert.Equal(who == Who.BlocOffice ? HttpStatusCode.Created : HttpStatusCode.Forbidden, opened.StatusCode);
+        Assert.Equal(blocPost ? HttpStatusCode.OK : HttpStatusCode.Forbidden, workbook.StatusCode);
+        var reached = new[] { (_bloc.UnitA, true), (_bloc.UnitB, false) }.Where(u => MatrixBloc.Reaches(who, u.Item2)).Select(u => u.Item1).ToList();
+        Assert.Equal(reached.Order(), calendar!.Rows.Where(r => r.Level == Domain.Reports.SubmitterLevel.Unit).Select(r => r.NodeId).Order());
+        Assert.Equal(reached.Order(), scores!.Select(r => r.NodeId).Order());
+    }
 }
