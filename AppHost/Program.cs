@@ -28,7 +28,13 @@ var identity = Service<Projects.DoanKhoi_Identity_Api>(ResourceNames.IdentityApi
 if (settings["BlocOfficePassword"] is { Length: > 0 } blocOfficePassword)
     identity.WithEnvironment("Identity__BlocOffice__Password", builder.AddParameter("bloc-office-password", blocOfficePassword, secret: true));
 
-var reporting = Service<Projects.DoanKhoi_Reporting_Api>(ResourceNames.ReportingApi, ResourceNames.ReportingDb);
+var reporting = Service<Projects.DoanKhoi_Reporting_Api>(ResourceNames.ReportingApi, ResourceNames.ReportingDb)
+    .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString());
+// Reminders of reports go by e-mail when the operator names an SMTP server (DoanKhoi:SmtpHost, SmtpPort, SmtpFrom).
+if (settings["SmtpHost"] is { Length: > 0 } smtpHost)
+    reporting.WithEnvironment("Reporting__Smtp__Host", smtpHost)
+        .WithEnvironment("Reporting__Smtp__Port", settings.GetValue("SmtpPort", 25).ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .WithEnvironment("Reporting__Smtp__From", settings["SmtpFrom"] ?? "doankhoi@localhost");
 // Reporting counts the targets from what activities publishes: it is up (its queues declared) first.
 var activities = Service<Projects.DoanKhoi_Activities_Api>(ResourceNames.ActivitiesApi, ResourceNames.ActivitiesDb)
     .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString())

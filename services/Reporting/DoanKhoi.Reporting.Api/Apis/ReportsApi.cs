@@ -181,13 +181,19 @@ public static class ReportsApi
     /// <summary>What DoanKhoi counted of each figure over the report's period (its first day included, its last
     /// not): a unit's own facts; a cluster's own and its units'.</summary>
     internal static async Task<Dictionary<string, long>> CountedAsync(ReportingDbContext db, BoardCounter counter, TargetProgramme programme,
-        ReportDefinition definition, SubmitterLevel level, Guid submitter, CancellationToken ct)
+        ReportDefinition definition, SubmitterLevel level, Guid submitter, CancellationToken ct, Dictionary<BoardNode, NodeFacts>? known = null)
     {
         if (definition.From is not { } from || definition.To is not { } to) return [];
         var nodes = level == SubmitterLevel.Unit ? [BoardNode.Unit(submitter)]
             : (await db.Units.AsNoTracking().Where(u => u.ClusterId == submitter).Select(u => u.Id).ToListAsync(ct)).Select(BoardNode.Unit).Append(BoardNode.Cluster(submitter)).ToList();
         var facts = new List<NodeFacts>();
-        foreach (var node in nodes) facts.Add(await counter.FactsAsync(programme, node, ct));
+        foreach (var node in nodes)
+        {
+            if (known?.TryGetValue(node, out var kept) == true) { facts.Add(kept); continue; }
+            var read = await counter.FactsAsync(programme, node, ct);
+            if (known is not null) known[node] = read;
+            facts.Add(read);
+        }
         return programme.Figures.Where(f => f.Count is not null).ToDictionary(f => f.Code,
             f => facts.SelectMany(n => MeasureCounter.Steps(programme, f.Count!, n)).Where(s => s.Day >= from && s.Day < to).Sum(s => s.Amount));
     }

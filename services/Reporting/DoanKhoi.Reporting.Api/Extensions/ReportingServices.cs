@@ -27,7 +27,9 @@ public static class ReportingServices
         builder.Services.AddScoped<BoardCounter>();
         builder.Services.AddScoped<BoardReader>();
         builder.Services.AddHostedService<ProgrammeSeeder>();
-        builder.AddReportScheduling();      // Quartz, clustered in the database: deadlines, reminders, their e-mail
+        builder.AddReportScheduling();
+        builder.Services.AddOptions<DemoReportsOptions>().BindConfiguration("Demo");
+        builder.Services.AddHostedService<DemoReportsLoader>();      // Quartz, clustered in the database: deadlines, reminders, their e-mail
         builder.Services.AddSingleton<BoardRecounter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BoardRecounter>());
         // A report's document is at most ReportAttachment.MaxBytes long: the API description says so.
