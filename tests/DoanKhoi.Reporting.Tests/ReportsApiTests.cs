@@ -208,4 +208,32 @@ public class ReportsApiTests(ClockedReportingApiFactory factory) : IClassFixture
         await byLead.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await returnedBySecretary.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Figures_the_units_report_count_on_the_board_once_as_the_year_to_date_grows_and_stop_when_returned()
+    {
+        var committee = factory.CreateClient().As(Post.Bloc(Role.StandingCommittee));
+        var current = (await committee.GetFromJsonAsync<ProgrammeView>("/programmes/2023", ProblemAssertions.Json))!;
+        var programme = current.Programme with
+        {
+            Targets = [.. current.Programme.Targets, new Domain.Programme.TargetDefinition("K15", "Thanh niên tham gia hoạt động ngoài DoanKhoi", 0,
+                [new Domain.Programme.MeasureDefinition("K15.1", "Lượt thanh niên (đơn vị báo cáo)",
+                    new Domain.Programme.FactCount(Domain.Programme.FactSource.Reported, Figure: "youths-reached-outside"), null, Domain.Programme.Each.None, null, null,
+                    new Domain.Programme.Goal(500, null))])],
+        };
+        (await committee.PutAsJsonAsync("/programmes/2023", new ChangeProgrammeRequest(programme, "Thêm số liệu báo cáo", current.Version))).EnsureSuccessStatusCode();
+        SubmitReportRequest Youths(long value) => new([new FigureRequest("youths-reached-outside", value, null)], "Báo cáo lũy kế.", [], null);
+
+        factory.Clock.Set(new DateTime(2023, 3, 1, 9, 0, 0));
+        (await SendAsync(_a1, "q1", Youths(120))).EnsureSuccessStatusCode();
+        factory.Clock.Set(new DateTime(2023, 6, 1, 9, 0, 0));
+        var h1 = (await (await SendAsync(_a1, "h1", Youths(300))).ReadAsync<ReportView>())!;
+        async Task<decimal?> OnAsync(string day) =>
+            BoardWorld.Figure((await factory.CreateClient().As(Post.Bloc(Role.StandingCommittee)).GetFromJsonAsync<BoardView>($"/board?year=2023&asOf={day}", ProblemAssertions.Json))!, "K15.1").Value;
+
+        // Q1 (to 05/03) says 120 so far, the six-month report (to 05/06) 300 so far: 300 in all, not 420.
+        Assert.Equal((0m, 120m, 300m), (await OnAsync("2023-03-01"), await OnAsync("2023-04-01"), await OnAsync("2023-06-30")));
+        (await Office.PostAsJsonAsync($"/reports/{h1.Id}/return", new ReturnReportRequest("Số liệu chưa khớp"))).EnsureSuccessStatusCode();
+        Assert.Equal(120m, await OnAsync("2023-06-30"));
+    }
 }

@@ -78,15 +78,16 @@ public static class ReportsApi
         var openUntil = await OpenUntilAsync(db, year, code, submitter, clock, ct);
         var now = clock.GetUtcNow();
         var report = await db.Reports.FirstOrDefaultAsync(r => r.Year == year && r.Code == code && r.SubmitterId == submitter, ct);
-        if (report is null)
-        {
-            db.Reports.Add(report = Report.Submit(definition, year, level, submitter, content, openUntil, caller.AuditName, now));
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/reports/{year}/{code}?{level.ToString().ToLowerInvariant()}Id={submitter}", ReportView.From(report));
-        }
-        report.Resubmit(definition, content, openUntil, caller.AuditName, now);
+        var created = report is null;
+        if (report is null) db.Reports.Add(report = Report.Submit(definition, year, level, submitter, content, openUntil, caller.AuditName, now));
+        else report.Resubmit(definition, content, openUntil, caller.AuditName, now);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ReportView.From(report));
+        // Reported figures count on the board (a measure over "reported"): the unit counts again.
+        if (level == SubmitterLevel.Unit && programme.Measures.Any(m => m.Count.Source == FactSource.Reported || m.Of?.Source == FactSource.Reported))
+            await RecountAsync(db, counter, submitter, year, ct);
+        return created
+            ? TypedResults.Created($"/reports/{year}/{code}?{level.ToString().ToLowerInvariant()}Id={submitter}", ReportView.From(report))
+            : TypedResults.Ok(ReportView.From(report));
     }
 
     public static async Task<Created<AttachmentView>> Upload(int year, [StringLength(TargetProgramme.CodeMaxLength)] string code, IFormFile? file,
@@ -122,14 +123,24 @@ public static class ReportsApi
         return TypedResults.Ok(ReportView.From(report));
     }
 
-    public static async Task<Ok<ReportView>> Return(Guid id, ReturnReportRequest request, Caller caller, ReportingDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<ReportView>> Return(Guid id, ReturnReportRequest request, Caller caller, ReportingDbContext db, BoardCounter counter,
+        TimeProvider clock, CancellationToken ct)
     {
         caller.EnsureReviewsReports();
         var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("report", id);
         report.Return(request.Comment, caller.AuditName, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        if (report.Level == SubmitterLevel.Unit) await RecountAsync(db, counter, report.SubmitterId, report.Year, ct);   // a returned report's figures stop counting
         return TypedResults.Ok(ReportView.From(report));
     }
+
+    private static Task RecountAsync(ReportingDbContext db, BoardCounter counter, Guid unit, int year, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await counter.RecountAsync([(BoardNode.Unit(unit), year)], token);
+            await transaction.CommitAsync(token);
+        }, ct);
 
     public static async Task<Created<OpeningView>> Open(int year, [StringLength(TargetProgramme.CodeMaxLength)] string code, OpenReportRequest request,
         Caller caller, ReportingDbContext db, ProgrammeStore programmes, TimeProvider clock, CancellationToken ct)

@@ -138,6 +138,7 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
             MemberGrades = memberGrades.Select(g => (g.Grade, g.EffectiveOn)).ToList(),
             UnitGrades = unitGrades.Select(g => (g.Grade, g.EffectiveOn)).ToList(),
             Memberships = await MembershipsAsync(unit, ct),
+            Reported = await ReportedAsync(programme, unit, ct),
             YouthCounts = youths.Select(y => (y.CountedOn, y.Youths)).ToList(),
             IdeaQuota = quota,
             // Membership does not say when a unit was founded (UnitCreated is dated by when it was recorded):
@@ -169,6 +170,18 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <summary>The figures of the unit's year-to-date reports (the last version of each, unless returned).</summary>
+    private async Task<List<(string, DateOnly, long)>> ReportedAsync(TargetProgramme programme, Guid unit, CancellationToken ct)
+    {
+        var cumulative = programme.Reports.Where(r => r.From == programme.StartsOn && r.To is not null).ToDictionary(r => r.Code, r => r.To!.Value);
+        if (cumulative.Count == 0) return [];
+        var codes = cumulative.Keys.ToArray();
+        var reports = await db.Reports.AsNoTracking()
+            .Where(r => r.Year == programme.Year && r.SubmitterId == unit && codes.Contains(r.Code) && r.State != Domain.Reports.ReportState.Returned)
+            .ToListAsync(ct);
+        return reports.SelectMany(r => r.Latest.Figures.Select(f => (f.Code, cumulative[r.Code], f.Value))).ToList();
+    }
 
     private static ActivityFact Fact(ActivityRecord a) =>
         new(a.Id, a.Kind, a.Subtype, a.Flags, a.OrganiserLevel, a.EndsOn, a.Quantities);

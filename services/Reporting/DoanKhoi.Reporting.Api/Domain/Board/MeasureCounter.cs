@@ -79,6 +79,9 @@ public sealed class NodeFacts
     public List<(DateOnly From, DateOnly? To)> Memberships { get; init; } = [];
     /// <summary>The unit's youth counts, each from its day.</summary>
     public List<(DateOnly Day, int Youths)> YouthCounts { get; init; } = [];
+    /// <summary>The figures the unit sent in its year-to-date reports (those whose period starts with the
+    /// year: Q1, six months, nine months, annual), each at the last day of its period.</summary>
+    public List<(string Figure, DateOnly Day, long Value)> Reported { get; init; } = [];
     public int? IdeaQuota { get; init; }
     /// <summary>The unit's open days: from (its creation) and to (its closing, exclusive).</summary>
     public (DateOnly From, DateOnly? To)? Open { get; init; }
@@ -136,6 +139,7 @@ public static class MeasureCounter
         FactSource.UnitGrades => facts.UnitGrades.Where(g => IsOf(g.Grade, count)).Select(g => new Step(g.Day, 1)),
         FactSource.Members => facts.Memberships.SelectMany(m => Period(m.From, m.To)),
         FactSource.Youths => YouthSteps(facts.YouthCounts),
+        FactSource.Reported => ReportedSteps(facts.Reported.Where(r => r.Figure == count.Figure)),
         _ => [], // inspections (the inspection service), reported figures (the reports)
     };
 
@@ -155,6 +159,18 @@ public static class MeasureCounter
         {
             yield return new Step(day, youths - previous);
             previous = youths;
+        }
+    }
+
+    /// <summary>A year-to-date figure as steps: each report's value less the one before it, so that a figure
+    /// sent in Q1 and again in the six-month report counts once.</summary>
+    private static IEnumerable<Step> ReportedSteps(IEnumerable<(string Figure, DateOnly Day, long Value)> reported)
+    {
+        long previous = 0;
+        foreach (var (_, day, value) in reported.OrderBy(r => r.Day))
+        {
+            yield return new Step(day, value - previous);
+            previous = value;
         }
     }
 
