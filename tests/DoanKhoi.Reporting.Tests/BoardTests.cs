@@ -99,6 +99,24 @@ public class BoardTests(ReportingApiFactory factory) : IClassFixture<ReportingAp
     }
 
     [Fact]
+    public async Task A_cluster_s_shares_are_those_of_the_units_in_it_on_the_day()
+    {
+        await YearAsync();
+
+        var aJune = await _world.BoardAsync($"&asOf=2023-06-30&clusterId={_world.ClusterA}");
+        var bJune = await _world.BoardAsync($"&asOf=2023-06-30&clusterId={_world.ClusterB}");
+        var aDecember = await _world.BoardAsync($"&asOf=2023-12-31&clusterId={_world.ClusterA}");
+        var bDecember = await _world.BoardAsync($"&asOf=2023-12-31&clusterId={_world.ClusterB}");
+
+        // June: Cụm 1 is A1 and A2 (Lan and Mai planted, Hoa did not), Cụm 2 is B1 (Tuấn did, Minh did not).
+        Assert.Equal((66.67m, 50m), (Figure(aJune, "K03.2").Value!.Value, Figure(bJune, "K03.2").Value!.Value));
+        // December: B1 is in Cụm 1, with its members and its youth project of August; Cụm 2 has no unit left.
+        Assert.Equal((60m, 3L, 5L), (Figure(aDecember, "K03.2").Value!.Value, Figure(aDecember, "K03.2").Count, Figure(aDecember, "K03.2").Base!.Value));
+        Assert.Equal((33.33m, 1L, 3L), (Figure(aDecember, "K04.3").Value!.Value, Figure(aDecember, "K04.3").Count, Figure(aDecember, "K04.3").Base!.Value));
+        Assert.Null(Figure(bDecember, "K03.2").Value);
+    }
+
+    [Fact]
     public async Task The_board_as_of_a_past_day_shows_only_what_had_happened_by_then_and_the_pace_of_that_day()
     {
         await YearAsync();

@@ -119,6 +119,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         {
             e.ToTable("unit_cluster_records");
             e.HasKey(u => new { u.UnitId, u.Version });
+            e.HasIndex(u => u.ClusterId);
             e.NotAudited();
         });
         // The year's programme (audited: a target changed during the year is on the record) and the board.

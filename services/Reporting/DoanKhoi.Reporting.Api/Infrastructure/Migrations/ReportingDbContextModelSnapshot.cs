@@ -754,6 +754,9 @@ namespace DoanKhoi.Reporting.Api.Infrastructure.Migrations
                     b.HasKey("UnitId", "Version")
                         .HasName("pk_unit_cluster_records");
 
+                    b.HasIndex("ClusterId")
+                        .HasDatabaseName("ix_unit_cluster_records_cluster_id");
+
                     b.ToTable("unit_cluster_records", (string)null);
 
                     b.HasAnnotation("DoanKhoi:NotAudited", true);
