@@ -44,6 +44,7 @@ public static class WebServices
         Client<IdentityClient>();
         Client<InspectionClient>();
         Client<ActivitiesClient>();
+        Client<ReportingClient>();
 
         // Vietnamese everywhere: numbers, the date pickers, the sort order.
         builder.Services.Configure<RequestLocalizationOptions>(o =>

@@ -20,6 +20,7 @@ public static class Labels
         TimeZoneInfo.ConvertTime(instant, VietnamTime.Zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public static string Number(int n) => n.ToString("N0", Vietnamese);
+    public static string Number(long n) => n.ToString("N0", Vietnamese);
 
     public static string MemberStatus(string status) => status switch
     {
@@ -148,6 +149,66 @@ public static class Labels
         "fail" => "Không hoàn thành nhiệm vụ",
         null => "Chưa xếp loại",
         _ => grade,
+    };
+
+    /// <summary>A figure of the board: a share as "85,5%", a count as "4.500" (up to two decimals).</summary>
+    public static string Figure(decimal? value, bool share) => value switch
+    {
+        null => "—",
+        { } v when share => v.ToString("0.##", Vietnamese) + "%",
+        { } v => v.ToString("#,##0.##", Vietnamese),
+    };
+
+    /// <summary>A measure's goal: "≥ 4.500", "≥ 100%", "≤ 0".</summary>
+    public static string Goal(decimal? atLeast, decimal? atMost, bool share) =>
+        atLeast is { } least ? $"≥ {Figure(least, share)}" : atMost is { } most ? $"≤ {Figure(most, share)}" : "—";
+
+    /// <summary>Where a figure stands against its goal and its pace.</summary>
+    public static string FigureStatus(string status) => status switch
+    {
+        "met" => "Đạt",
+        "onTrack" => "Đúng tiến độ",
+        "behind" => "Chậm tiến độ",
+        "notMet" => "Không đạt",
+        "contribution" => "Đóng góp",
+        _ => status,
+    };
+
+    /// <summary>Who must reach a measure's threshold: "Mỗi cơ sở ít nhất 2", "Mỗi cụm ít nhất 1"; nothing for a measure of the whole.</summary>
+    public static string Each(string? each, int? atLeast, string? quota) => each switch
+    {
+        "unit" when quota == "ideas" => "Mỗi cơ sở đạt chỉ tiêu ý tưởng được giao",
+        "unit" => $"Mỗi cơ sở ít nhất {atLeast ?? 1}",
+        "cluster" => $"Mỗi cụm ít nhất {atLeast ?? 1}",
+        _ => "",
+    };
+
+    /// <summary>What a measure counts from, said to the person reading the programme.</summary>
+    public static string FactSource(string source) => source switch
+    {
+        "activities" => "Hoạt động đã tổ chức",
+        "quantity" => "Số lượng ghi với hoạt động",
+        "attendances" => "Đoàn viên tham gia hoạt động",
+        "ideas" => "Ý tưởng sáng tạo được công nhận",
+        "admissions" => "Kết nạp đoàn viên",
+        "party-recommendations" => "Giới thiệu đoàn viên ưu tú cho Đảng",
+        "member-grades" => "Xếp loại đoàn viên",
+        "unit-grades" => "Xếp loại cơ sở Đoàn",
+        "members" => "Đoàn viên",
+        "youths" => "Thanh niên đơn vị báo cáo",
+        "inspections" => "Kiểm tra, giám sát",
+        "reported" => "Số liệu báo cáo",
+        _ => source,
+    };
+
+    public static string RecordKind(string kind) => kind switch
+    {
+        "activity" => "Hoạt động",
+        "member" => "Đoàn viên",
+        "idea" => "Ý tưởng",
+        "unit" => "Cơ sở Đoàn",
+        "cluster" => "Cụm thi đua",
+        _ => kind,
     };
 
     public static string RoleName(Role role) => role.VietnameseName();
