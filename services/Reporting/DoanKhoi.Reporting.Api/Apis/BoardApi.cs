@@ -86,7 +86,7 @@ public static class BoardApi
         var node = new NodeSums(sums ?? [], new Dictionary<string, long>(), 0, quota);
         return new BoardRow(id, code, name, programme.Measures
             .Select(m => BoardFigures.Evaluate(programme, m, level, node, day))
-            .Select(f => new FigureCell(f.Code, f.Value, f.Count, f.Base, f.Status)).ToList());
+            .Select(f => new FigureCell(f.Code, f.Value, f.Count, f.Base, f.Status) { IsShare = f.IsShare, GoalAtLeast = f.GoalAtLeast, GoalAtMost = f.GoalAtMost }).ToList());
     }
 
     /// <summary>The programme asked for (the latest one up to this year by default) and the day (today, within the programme's year).</summary>
@@ -132,4 +132,9 @@ public sealed record FigureCell(
     decimal? Value,
     long Count,
     long? Base,
-    FigureStatus Status);
+    FigureStatus Status)
+{
+    public bool IsShare { get; init; }
+    public decimal? GoalAtLeast { get; init; }
+    public decimal? GoalAtMost { get; init; }
+}

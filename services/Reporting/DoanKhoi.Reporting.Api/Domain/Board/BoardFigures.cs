@@ -43,7 +43,18 @@ public sealed record MeasureFigure(
     decimal? GoalAtMost,
     /// <summary>What should have been reached by the day (for "at least" goals that are paced).</summary>
     decimal? Expected,
-    FigureStatus Status);
+    FigureStatus Status)
+{
+    /// <summary>Whether the measure is reached by each unit or cluster (then /missing lists who has not).</summary>
+    public Each Each { get; init; }
+
+    /// <summary>What the measure counts (its count's source): activities, quantity, attendances, ideas, … .</summary>
+    [StringLength(TargetProgramme.CodeMaxLength)]
+    public string Source { get; init; } = "";
+
+    /// <summary>Whether /records lists what makes the figure (not for members, youths, inspections, reported figures).</summary>
+    public bool HasRecords { get; init; }
+}
 
 /// <summary>The tallies of one node up to a day, and what the measures need beside them.</summary>
 public sealed record NodeSums(
@@ -59,7 +70,16 @@ public sealed record NodeSums(
 
 public static class BoardFigures
 {
-    public static MeasureFigure Evaluate(TargetProgramme programme, MeasureDefinition m, BoardLevel level, NodeSums sums, DateOnly asOf)
+    public static MeasureFigure Evaluate(TargetProgramme programme, MeasureDefinition m, BoardLevel level, NodeSums sums, DateOnly asOf) =>
+        Figure(programme, m, level, sums, asOf) with
+        {
+            Each = m.Each,
+            Source = m.Count.Source,
+            HasRecords = m.Count.Source is FactSource.Activities or FactSource.Quantity or FactSource.Attendances or FactSource.Ideas
+                or FactSource.Admissions or FactSource.PartyRecommendations or FactSource.MemberGrades or FactSource.UnitGrades,
+        };
+
+    private static MeasureFigure Figure(TargetProgramme programme, MeasureDefinition m, BoardLevel level, NodeSums sums, DateOnly asOf)
     {
         var count = sums.Get(m.Code, TallyPart.Count);
         var elapsed = programme.Elapsed(asOf);
