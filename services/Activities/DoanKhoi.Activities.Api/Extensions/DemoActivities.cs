@@ -4,6 +4,7 @@ using DoanKhoi.Activities.Domain.Programme;
 using DoanKhoi.Activities.Infrastructure;
 using DoanKhoi.Contracts.Activities;
 using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Messaging;
 using DoanKhoi.Organisation;
 using DoanKhoi.Text;
 using Microsoft.EntityFrameworkCore;
@@ -49,23 +50,15 @@ public sealed class DemoActivitiesLoader(IServiceScopeFactory scopes, IOptions<D
     /// <summary>Waits until the copies hold open units and members, and the member count stays still.</summary>
     private async Task<bool> SettledAsync(CancellationToken ct)
     {
-        var deadline = clock.GetUtcNow().AddMinutes(options.Value.WaitMinutes);
-        var (last, stillSince) = (-1, clock.GetUtcNow());
-        while (clock.GetUtcNow() < deadline)
+        var settled = await DemoData.SettledAsync(async token =>
         {
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
-                if (await db.Activities.AnyAsync(ct)) return false;
-                var members = await db.Members.CountAsync(ct);
-                var units = await db.Units.CountAsync(u => u.Status == UnitStatus.Open, ct);
-                if (members != last) (last, stillSince) = (members, clock.GetUtcNow());
-                else if (members > 0 && units > 0 && clock.GetUtcNow() - stillSince >= TimeSpan.FromSeconds(options.Value.SettleSeconds)) return true;
-            }
-            await Task.Delay(TimeSpan.FromSeconds(1), ct);
-        }
-        logger.LogWarning("Demo data: the organisation and members did not arrive within {Minutes} minutes; no demo activities", options.Value.WaitMinutes);
-        return false;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
+            var members = await db.Members.CountAsync(token);
+            return members > 0 && await db.Units.AnyAsync(u => u.Status == UnitStatus.Open, token) ? members : null;
+        }, TimeSpan.FromSeconds(options.Value.SettleSeconds), TimeSpan.FromMinutes(options.Value.WaitMinutes), clock, ct);
+        if (!settled) logger.LogWarning("Demo data: the organisation and members did not arrive within {Minutes} minutes; no demo activities", options.Value.WaitMinutes);
+        return settled;
     }
 
     private async Task<int> LoadAsync(ActivitiesDbContext db, CancellationToken ct)

@@ -1,4 +1,5 @@
 using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Messaging;
 using DoanKhoi.Reporting.Apis;
 using DoanKhoi.Reporting.Domain.Reports;
 using DoanKhoi.Reporting.Infrastructure;
@@ -41,24 +42,18 @@ public sealed class DemoReportsLoader(IServiceScopeFactory scopes, IOptions<Demo
         }
     }
 
+    /// <summary>Waits until the copy holds the units and this year's programme is written, and the unit count stays still.</summary>
     private async Task<bool> SettledAsync(CancellationToken ct)
     {
-        var deadline = clock.GetUtcNow().AddMinutes(options.Value.WaitMinutes);
-        var (last, stillSince) = (-1, clock.GetUtcNow());
-        while (clock.GetUtcNow() < deadline)
+        var settled = await DemoData.SettledAsync(async token =>
         {
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
-                var units = await db.Units.CountAsync(ct);
-                var hasProgramme = await db.Programmes.AnyAsync(p => p.Year == VietnamTime.Today(clock).Year, ct);
-                if (units != last) (last, stillSince) = (units, clock.GetUtcNow());
-                else if (units > 0 && hasProgramme && clock.GetUtcNow() - stillSince >= TimeSpan.FromSeconds(options.Value.SettleSeconds)) return true;
-            }
-            await Task.Delay(TimeSpan.FromSeconds(1), ct);
-        }
-        logger.LogWarning("Demo data: the organisation did not arrive within {Minutes} minutes; no demo reports", options.Value.WaitMinutes);
-        return false;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+            var units = await db.Units.CountAsync(token);
+            return units > 0 && await db.Programmes.AnyAsync(p => p.Year == VietnamTime.Today(clock).Year, token) ? units : null;
+        }, TimeSpan.FromSeconds(options.Value.SettleSeconds), TimeSpan.FromMinutes(options.Value.WaitMinutes), clock, ct);
+        if (!settled) logger.LogWarning("Demo data: the organisation did not arrive within {Minutes} minutes; no demo reports", options.Value.WaitMinutes);
+        return settled;
     }
 
     private async Task<int> LoadAsync(IServiceProvider services, ReportingDbContext db, CancellationToken ct)

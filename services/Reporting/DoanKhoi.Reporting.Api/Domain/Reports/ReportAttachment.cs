@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using DoanKhoi.Files;
 using DoanKhoi.Problems;
 
 namespace DoanKhoi.Reporting.Domain.Reports;
@@ -26,35 +26,16 @@ public sealed class ReportAttachment
     public static ReportAttachment Of(int year, string code, Guid submitter, string? fileName, byte[] content, string by, DateTimeOffset now)
     {
         if (content.Length > MaxBytes) throw new PayloadTooLargeException($"A report's file is at most {MaxBytes / 1024 / 1024} MB.");
-        var type = TypeOf(content) ?? throw new UnsupportedMediaTypeException(
+        var type = DocumentKind.Of(content) is { } kind && Accepted.Contains(kind) ? kind : throw new UnsupportedMediaTypeException(
             "The file is not a PDF or an Office document (Word, Excel, PowerPoint): send the report's document itself.");
-        var name = Path.GetFileName(fileName ?? "").Trim();
-        if (name.Length == 0) name = "bao-cao" + type.Extension;
-        if (name.Length > FileNameMaxLength) name = name[..(FileNameMaxLength - type.Extension.Length)] + type.Extension;
+        var name = type.NameFor(fileName, "bao-cao", FileNameMaxLength);
         return new ReportAttachment
         {
-            Id = Guid.CreateVersion7(now), Year = year, Code = code, SubmitterId = submitter, FileName = name.Normalize(), ContentType = type.ContentType,
+            Id = Guid.CreateVersion7(now), Year = year, Code = code, SubmitterId = submitter, FileName = name, ContentType = type.ContentType,
             Size = content.Length, Content = content, UploadedBy = by, UploadedAt = now,
         };
     }
 
-    /// <summary>PDF, an Office Open XML document (a zip holding word/, xl/ or ppt/), or an older Office file (OLE).</summary>
-    private static (string ContentType, string Extension)? TypeOf(byte[] content)
-    {
-        var head = content.AsSpan();
-        if (head.StartsWith("%PDF-"u8)) return ("application/pdf", ".pdf");
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) return ("application/x-ole-storage", ".doc");
-        if (!head.StartsWith("PK\u0003\u0004"u8)) return null;
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
-            if (zip.GetEntry("word/document.xml") is not null) return ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx");
-            if (zip.GetEntry("xl/workbook.xml") is not null) return ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx");
-            if (zip.GetEntry("ppt/presentation.xml") is not null) return ("application/vnd.openxmlformats-officedocument.presentationml.presentation", ".pptx");
-        }
-        catch (InvalidDataException)
-        {
-        }
-        return null;
-    }
+    /// <summary>Documents: PDF, Word, Excel, PowerPoint, and their older formats.</summary>
+    private static readonly DocumentKind[] Accepted = [DocumentKind.Pdf, DocumentKind.Word, DocumentKind.Excel, DocumentKind.PowerPoint, DocumentKind.OldOffice];
 }
