@@ -21,6 +21,8 @@ public static class FileEndpoints
 
     private static readonly string[] ActivitiesFiles = ["activities/export", "ideas/export", "audit/export"];
 
+    private static readonly string[] ReportingFiles = ["scoreboard/export"];
+
     /// <summary>Membership's files at <c>/files/&lt;path&gt;</c>, another service's at <c>/files/&lt;service&gt;/&lt;path&gt;</c>.</summary>
     public static IEndpointRouteBuilder MapFileEndpoints(this IEndpointRouteBuilder app)
     {
@@ -36,6 +38,14 @@ public static class FileEndpoints
             (HttpContext http, Guid id, ActivitiesClient activities) => StreamAsync(http, activities, $"activities/{id}/participants/export")).RequireAuthorization();
         app.MapGet("/files/activities/activities/{id:guid}/evidence/{fileId:guid}",
             (HttpContext http, Guid id, Guid fileId, ActivitiesClient activities) => StreamAsync(http, activities, $"activities/{id}/evidence/{fileId}")).RequireAuthorization();
+        foreach (var path in ReportingFiles)
+            app.MapGet($"/files/reporting/{path}", (HttpContext http, ReportingClient reporting) => StreamAsync(http, reporting, path)).RequireAuthorization();
+        app.MapGet("/files/reporting/reports/{year:int}/calendar/export",
+            (HttpContext http, int year, ReportingClient reporting) => StreamAsync(http, reporting, $"reports/{year}/calendar/export")).RequireAuthorization();
+        app.MapGet("/files/reporting/reports/{year:int}/annual-workbook",
+            (HttpContext http, int year, ReportingClient reporting) => StreamAsync(http, reporting, $"reports/{year}/annual-workbook")).RequireAuthorization();
+        app.MapGet("/files/reporting/reports/attachments/{id:guid}",
+            (HttpContext http, Guid id, ReportingClient reporting) => StreamAsync(http, reporting, $"reports/attachments/{id}")).RequireAuthorization();
         return app;
     }
 

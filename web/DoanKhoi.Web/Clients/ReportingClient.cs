@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DoanKhoi.Web.Infrastructure;
 
@@ -43,6 +44,72 @@ public sealed class ReportingClient(HttpClient http, PortalSession session) : Ga
     /// <summary>Copies a year's programme to <paramref name="toYear"/>, its dates moved by the years between.</summary>
     public Task<ProgrammeVersion> CopyProgrammeAsync(int year, int? toYear, string? reason, CancellationToken ct = default) =>
         SendAsync<ProgrammeVersion>(HttpMethod.Post, $"programmes/{year}/copy", new { toYear, reason }, ct);
+
+    /// <summary>Every unit and cluster the person sees (of one cluster, with <paramref name="clusterId"/>) against the year's reports.</summary>
+    public Task<ReportCalendar> ReportCalendarAsync(int year, Guid? clusterId = null, CancellationToken ct = default) =>
+        GetAsync<ReportCalendar>($"reports/{year}/calendar" + Query(("clusterId", clusterId)), ct);
+
+    /// <summary>A report of a unit or a cluster (<paramref name="submitter"/>): its deadline, whether it is open, the figures prefilled, what was sent.</summary>
+    public Task<ReportForm> ReportAsync(int year, string code, BoardScope submitter, CancellationToken ct = default) =>
+        GetAsync<ReportForm>(ReportPath(year, code, submitter), ct);
+
+    /// <summary>Sends a report or a new version of it (the unit's secretary, the cluster's lead): a 400 names the fields at fault
+    /// (<c>figures[i].reason</c>, <c>narrative</c>), a 422 says it is locked or accepted.</summary>
+    public Task<ReportView> SubmitReportAsync(int year, string code, BoardScope submitter, ReportSubmission report, CancellationToken ct = default) =>
+        SendAsync<ReportView>(HttpMethod.Put, ReportPath(year, code, submitter), report, ct);
+
+    /// <summary>Uploads a PDF or Office document (at most 10 MB) to send with a report; a 415 for anything else.</summary>
+    public async Task<ReportAttachment> UploadAttachmentAsync(int year, string code, BoardScope submitter, Stream file, string fileName, CancellationToken ct = default)
+    {
+        using var content = new MultipartFormDataContent { { new StreamContent(file), "file", fileName } };
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, Url(ReportPath(year, code, submitter, "/attachments"))) { Content = content }, ct);
+        return (await response.Content.ReadFromJsonAsync<ReportAttachment>(Json, ct))!;
+    }
+
+    /// <summary>Accepts a report (the bloc office): it is final then.</summary>
+    public Task<ReportView> AcceptReportAsync(Guid id, CancellationToken ct = default) =>
+        SendAsync<ReportView>(HttpMethod.Post, $"reports/{id}/accept", null, ct);
+
+    /// <summary>Returns a report for correction with a comment (the bloc office): the unit sends it again.</summary>
+    public Task<ReportView> ReturnReportAsync(Guid id, string? comment, CancellationToken ct = default) =>
+        SendAsync<ReportView>(HttpMethod.Post, $"reports/{id}/return", new { comment }, ct);
+
+    /// <summary>Opens a locked report again for one unit or cluster until a moment, with a reason (the bloc office).</summary>
+    public Task<ReportOpening> OpenReportAsync(int year, string code, BoardScope submitter, DateTimeOffset? until, string? reason, CancellationToken ct = default) =>
+        SendAsync<ReportOpening>(HttpMethod.Post, $"reports/{year}/{Uri.EscapeDataString(code)}/openings",
+            new { unitId = submitter.UnitId, clusterId = submitter.ClusterId, until, reason }, ct);
+
+    /// <summary>The reminders a unit or cluster received, newest first.</summary>
+    public Task<List<ReportReminder>> RemindersAsync(BoardScope submitter, CancellationToken ct = default) =>
+        GetAsync<List<ReportReminder>>("reports/reminders" + Query(("unitId", submitter.UnitId), ("clusterId", submitter.ClusterId)), ct);
+
+    /// <summary>Where a unit's or cluster's reminders are e-mailed; none (not a 404) when no address was given yet.</summary>
+    public async Task<ReportContact?> ContactAsync(Guid nodeId, CancellationToken ct = default)
+    {
+        try
+        {
+            return await GetAsync<ReportContact>($"reports/contacts/{nodeId}", ct);
+        }
+        catch (ApiProblem problem) when (problem.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Sets where a unit's or cluster's reminders are e-mailed (its secretary or lead, or the bloc office).</summary>
+    public Task<ReportContact> SetContactAsync(Guid nodeId, string? email, CancellationToken ct = default) =>
+        SendAsync<ReportContact>(HttpMethod.Put, $"reports/contacts/{nodeId}", new { email }, ct);
+
+    /// <summary>The units (<paramref name="level"/> unit, of one cluster with <paramref name="clusterId"/>) or clusters the person sees, ranked.</summary>
+    public Task<List<ScoreRow>> ScoreboardAsync(int? year, DateOnly? asOf, string level, Guid? clusterId = null, CancellationToken ct = default) =>
+        GetAsync<List<ScoreRow>>("scoreboard" + ScoreboardQuery(year, asOf, level, clusterId), ct);
+
+    /// <summary>The scoreboard's query (the page's and its export's), and <paramref name="format"/> for a download.</summary>
+    public static string ScoreboardQuery(int? year, DateOnly? asOf, string level, Guid? clusterId, string? format = null) =>
+        Query(("year", year), ("asOf", asOf), ("level", level), ("clusterId", clusterId), ("format", format));
+
+    private static string ReportPath(int year, string code, BoardScope submitter, string tail = "") =>
+        $"reports/{year}/{Uri.EscapeDataString(code)}{tail}" + Query(("unitId", submitter.UnitId), ("clusterId", submitter.ClusterId));
 
     /// <summary>The year the board opens on: this year if it has a programme, else the latest one up to this year, else the first.</summary>
     public static int? DefaultYear(IReadOnlyCollection<ProgrammeSummary> programmes, DateOnly today) =>

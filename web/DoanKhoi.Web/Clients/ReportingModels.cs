@@ -161,3 +161,82 @@ public sealed class GoalsForm
         return copy;
     }
 }
+
+// The reports of the calendar: the grid of who sent what, a report's form with its versions, the reminders,
+// and the emulation scoreboard. States as the API writes them: a cell is pending, missing, onTime, late,
+// returned or exempt; a report sent is submitted, returned or accepted.
+
+/// <summary>Every unit and cluster the person sees against every report of the year, with each one's punctuality.</summary>
+public sealed record ReportCalendar(int Year, IReadOnlyList<ReportDefinition> Reports, IReadOnlyList<CalendarRow> Rows, IReadOnlyList<ClusterPunctuality> Clusters)
+{
+    public ReportDefinition? Report(string code) => Reports.FirstOrDefault(r => r.Code == code);
+
+    public CalendarRow? Row(Guid node) => Rows.FirstOrDefault(r => r.NodeId == node);
+}
+
+/// <summary>A unit (<c>level</c> unit) or cluster against each report; an exempt unit (a school) owes none.</summary>
+public sealed record CalendarRow(string Level, Guid NodeId, string Name, Guid? ClusterId, bool Exempt, IReadOnlyList<CalendarCell> Cells, Punctuality Punctuality)
+{
+    public bool IsCluster => Level == "cluster";
+
+    public CalendarCell? Cell(string code) => Cells.FirstOrDefault(c => c.Code == code);
+
+    /// <summary>Whose reports these are, as a report's link names it.</summary>
+    public BoardScope Submitter => IsCluster ? BoardScope.Cluster(NodeId) : BoardScope.Unit(NodeId);
+}
+
+public sealed record CalendarCell(string Code, string State, bool Accepted, Guid? ReportId);
+
+/// <summary>How many reports were due and how they arrived; <see cref="Rate"/> is the share on time, in %.</summary>
+public sealed record Punctuality(int Due, int OnTime, int Late, int Missing, int Returned, decimal? Rate);
+
+public sealed record ClusterPunctuality(Guid ClusterId, string Name, Punctuality Punctuality);
+
+/// <summary>A report as its sender fills it: the deadline (the end of its due day, Vietnam time), whether it
+/// can be sent now (<see cref="Open"/>; until <see cref="OpenUntil"/> when the bloc office opened it again),
+/// the figures prefilled with what DoanKhoi counted, and what was sent (<see cref="Sent"/>).</summary>
+public sealed record ReportForm(int Year, ReportDefinition Report, string Level, Guid SubmitterId, string SubmitterName, DateTimeOffset Deadline,
+    string State, bool Open, DateTimeOffset? OpenUntil, IReadOnlyList<FigureField> Figures, ReportView? Sent)
+{
+    public BoardScope Submitter => Level == "cluster" ? BoardScope.Cluster(SubmitterId) : BoardScope.Unit(SubmitterId);
+}
+
+/// <summary>A figure of the form: what DoanKhoi counted for the period (none for a figure it does not record),
+/// and what was sent last, with its reason.</summary>
+public sealed record FigureField(string Code, string Name, long? Counted, long? Sent, string? Reason);
+
+/// <summary>A report sent, its review, and every version (newest first).</summary>
+public sealed record ReportView(Guid Id, int Year, string Code, string Level, Guid SubmitterId, string State, bool OnTime, DateTimeOffset FirstSubmittedAt,
+    string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt, IReadOnlyList<ReportVersion> Versions);
+
+public sealed record ReportVersion(int Number, DateTimeOffset SubmittedAt, string SubmittedBy, bool OnTime, IReadOnlyList<SentFigure> Figures,
+    string Narrative, IReadOnlyList<Guid> AttachmentIds, string? Note);
+
+/// <summary>A figure as sent: the value, what DoanKhoi had counted, and why they differ.</summary>
+public sealed record SentFigure(string Code, long Value, long? Counted, string? Reason);
+
+/// <summary>What a sender sends: a figure's value with its reason when it differs from the counted one.</summary>
+public sealed record FigureEntry(string Code, long? Value, string? Reason);
+
+public sealed record ReportSubmission(IReadOnlyList<FigureEntry> Figures, string? Narrative, IReadOnlyList<Guid> AttachmentIds, string? Note);
+
+/// <summary>A document uploaded to go with a report (a PDF or an Office file).</summary>
+public sealed record ReportAttachment(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
+
+/// <summary>The bloc office opened a locked report again for one unit or cluster until a moment.</summary>
+public sealed record ReportOpening(Guid Id, Guid SubmitterId, DateTimeOffset OpenUntil, string Reason, string GrantedBy, DateTimeOffset GrantedAt);
+
+/// <summary>A reminder a unit or cluster received for a report it had not sent: before the due day, on it, or after (<see cref="Stage"/>).</summary>
+public sealed record ReportReminder(int Year, string Code, string Report, string Stage, DateOnly Due, DateTimeOffset CreatedAt, string? EmailTo, DateTimeOffset? EmailSentAt);
+
+/// <summary>Where a unit's or cluster's reminders are e-mailed.</summary>
+public sealed record ReportContact(Guid NodeId, string Email, string ChangedBy, DateTimeOffset ChangedAt);
+
+/// <summary>A unit or cluster on the emulation scoreboard: its points of the points it could have, by target and for punctuality.</summary>
+public sealed record ScoreRow(int Rank, Guid NodeId, string Name, decimal Points, decimal Possible, decimal? Percent, IReadOnlyList<TargetScore> Targets,
+    decimal? PunctualityPoints)
+{
+    public TargetScore? Target(string code) => Targets.FirstOrDefault(t => t.Code == code);
+}
+
+public sealed record TargetScore(string Code, int Weight, decimal Points);

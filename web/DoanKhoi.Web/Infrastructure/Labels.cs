@@ -211,5 +211,44 @@ public static class Labels
         _ => kind,
     };
 
+    /// <summary>Where a unit or cluster stands with one report of the calendar; "đã duyệt" once the bloc office accepted it.</summary>
+    public static string CalendarState(string state, bool accepted = false) => state switch
+    {
+        "onTime" => accepted ? "Đúng hạn, đã duyệt" : "Đúng hạn",
+        "late" => accepted ? "Muộn, đã duyệt" : "Nộp muộn",
+        "missing" => "Chưa nộp (quá hạn)",
+        "returned" => "Trả lại để sửa",
+        "pending" => "Chưa đến hạn",
+        "exempt" => "Không áp dụng",
+        _ => state,
+    };
+
+    /// <summary>A report sent, as the bloc office left it.</summary>
+    public static string ReportStatus(string state) => state switch
+    {
+        "submitted" => "Đã gửi, chờ duyệt",
+        "returned" => "Bị trả lại để sửa",
+        "accepted" => "Đã duyệt",
+        _ => state,
+    };
+
+    public static string ReminderStage(string stage) => stage switch
+    {
+        "before" => "Sắp đến hạn",
+        "due" => "Đến hạn hôm nay",
+        "after" => "Đã quá hạn",
+        _ => stage,
+    };
+
+    /// <summary>A report's deadline as the Union writes it: the end of its due day.</summary>
+    public static string Deadline(DateOnly due) => $"Hạn nộp 23:59 ngày {Date(due)}";
+
+    /// <summary>Points of the scoreboard: "8,75".</summary>
+    public static string Points(decimal? points) => points is { } p ? p.ToString("0.##", Vietnamese) : "—";
+
+    /// <summary>A file's size: "850 KB", "2,4 MB".</summary>
+    public static string FileSize(long bytes) =>
+        bytes >= 1024 * 1024 ? (bytes / 1024d / 1024d).ToString("0.#", Vietnamese) + " MB" : Math.Max(1, (bytes + 1023) / 1024).ToString(Vietnamese) + " KB";
+
     public static string RoleName(Role role) => role.VietnameseName();
 }
