@@ -9,7 +9,7 @@
 # a unit and a cluster; then publishes events at 200 a second and times how soon a unit's board shows one.
 # Stops what it started.
 #   bench/reporting.sh [--scale 1] [--requests 500] [--warmup 30] [--rate 200] [--seconds 180] [--sample-every 100]
-#                      [--seed N] [--settle 180] [--keep] [--compare-sql file.sql]
+#                      [--seed N] [--settle 180] [--keep] [--compare-sql file.sql]...   (each file in turn, measured again after each)
 # The plans of the statements over 50 ms are left in ${TMPDIR:-/tmp}/doankhoi-bench-reporting-postgres.log.
 #   DOANKHOI_BENCH_POSTGRES_PORT / DOANKHOI_BENCH_RABBITMQ_PORT   other ports
 #   DOANKHOI_PG_FSYNC=off                                         PostgreSQL without fsync (default: on, as in production)

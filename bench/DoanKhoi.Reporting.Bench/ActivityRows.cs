@@ -6,16 +6,18 @@ namespace DoanKhoi.Reporting.Bench;
 /// <summary>A kind of activity of the 2023 programme (GET /api/activities/programme): what generated activities are.</summary>
 public sealed record ProgrammeKind(string Code, string Name, string Movement, string[] Quantities, string[] Subtypes, string[] Flags);
 
-/// <summary>The activities written: unit u's are ActivityIds[UnitActivityStart[u]] to ActivityIds[UnitActivityStart[u + 1] - 1].</summary>
-public sealed record ActivityIndex(Guid[] ActivityIds, bool[] Held, int[] UnitActivityStart, long Participations, string ByLevel);
+/// <summary>The activities written, in the order written; unit u's are those numbered UnitActivities[UnitActivityStart[u]] to
+/// UnitActivities[UnitActivityStart[u + 1] - 1].</summary>
+public sealed record ActivityIndex(Guid[] ActivityIds, bool[] Held, int[] UnitActivityStart, int[] UnitActivities, long Participations, string ByLevel);
 
 /// <summary>Writes a year of activities into reporting's records as its consumer keeps them from activities'
 /// events (the newest state of each): about 50 per unit, 2 % by the clusters and 0.1 % by the bloc, of the
 /// programme's kinds in a plausible mix (thematic sessions and political study most, tree planting, volunteering,
-/// youth projects with their flags, blood donation, children's support…), spread over 2023, most held with the
-/// quantities their kind records; and their participations (one per member and activity, most attended), drawn
-/// from the members the organiser reaches: a unit's activity its own members (about ten), a cluster's its
-/// units' (about 40), the bloc's everyone (about 200); 90 %, 8 % and 2 % of the participations.</summary>
+/// youth projects with their flags, blood donation, children's support…), spread over 2023 and written day by
+/// day as reporting hears of them, most held with the quantities their kind records; and their participations
+/// (one per member and activity, most attended), drawn from the members the organiser reaches: a unit's activity
+/// its own members (about ten), a cluster's its units' (about 40), the bloc's everyone (about 200); 90 %, 8 % and
+/// 2 % of the participations.</summary>
 public static class ActivityRows
 {
     private static readonly Dictionary<string, double> KindWeights = new()
@@ -49,18 +51,28 @@ public static class ActivityRows
         }
         var unitStart = new int[layout.Units + 1];
         for (var u = 0; u < layout.Units; u++) unitStart[u + 1] = unitStart[u] + counts[u];
-        var total = unitStart[^1] + (long)perCluster * layout.Clusters + blocActivities;
-        var activityIds = new Guid[total];
-        var held = new bool[total];
 
-        // Sizes: a lognormal spread (mean 1.197 for σ 0.6) around a share of the pool that adds up to the target.
-        const double spread = 1.197;
-        var unitShare = 0.90 * settings.Participations / (spread * Enumerable.Range(0, layout.Units).Sum(u => (double)counts[u] * layout.MembersOf(u)));
-        var clusterSize = 0.08 * settings.Participations / ((double)perCluster * layout.Clusters * spread);
-        var blocSize = 0.02 * settings.Participations / (blocActivities * spread);
+        // Each activity's organiser and day, then written by day: the order reporting hears of them through the
+        // year, every organiser's mixed with the others', so a unit's rows lie scattered over the tables as they would.
+        var planned = new List<Planned>(unitStart[^1] + perCluster * layout.Clusters + blocActivities);
+        for (var u = 0; u < layout.Units; u++)
+            for (var i = 0; i < counts[u]; i++) planned.Add(new Planned(Level.Unit, u, (short)random.Next(365)));
+        for (var c = 0; c < layout.Clusters; c++)
+            for (var i = 0; i < perCluster; i++) planned.Add(new Planned(Level.Cluster, c, (short)random.Next(365)));
+        for (var i = 0; i < blocActivities; i++) planned.Add(new Planned(Level.Bloc, -1, (short)random.Next(365)));
+        var byDay = planned.Select((p, i) => (p.Day, i)).OrderBy(x => x.Day).ThenBy(_ => random.Next()).Select(x => planned[x.i]).ToArray();
+        var activityIds = new Guid[byDay.Length];
+        var held = new bool[byDay.Length];
+        var unitActivityIndexes = new int[unitStart[^1]];
+        var cursor = unitStart[..^1].ToArray();
+
+        // Sizes: a lognormal spread (mean 1) around a share of the pool, adding up to 90 %, 8 % and 2 % of the target.
+        var unitShare = 0.90 * settings.Participations / Enumerable.Range(0, layout.Units).Sum(u => (double)counts[u] * layout.MembersOf(u));
+        var clusterSize = 0.08 * settings.Participations / ((double)perCluster * layout.Clusters);
+        var blocSize = 0.02 * settings.Participations / blocActivities;
 
         var picker = new KindPicker(kinds);
-        var byLevel = new Dictionary<string, (long Activities, long Participations)>();
+        var byLevel = new Dictionary<Level, (long Activities, long Participations)>();
         await using var activityConnection = await BulkLoad.OpenAsync(connectionString);
         await using var participationConnection = await BulkLoad.OpenAsync(connectionString);
         await using var activityRows = await activityConnection.BeginBinaryImportAsync(
@@ -69,18 +81,27 @@ public static class ActivityRows
         await using var participationRows = await participationConnection.BeginBinaryImportAsync(
             "COPY participation_records (id, activity_id, member_id, unit_id, attendance, walk_in, withdrawn, version) FROM STDIN (FORMAT BINARY)");
         long written = 0;
-        var next = 0;
         var drawn = new HashSet<long>();
-
-        void Activity(string level, Guid? organiser, string organiserName, long poolFrom, long poolTo, double size)
+        for (var next = 0; next < byDay.Length; next++)
         {
+            var a = byDay[next];
+            var (organiser, organiserName, poolFrom, poolTo, size) = a.Level switch
+            {
+                Level.Unit => ((Guid?)layout.UnitIds[a.Organiser], $"đơn vị CS{a.Organiser + 1:000000}", layout.MemberStart[a.Organiser],
+                    layout.MemberStart[a.Organiser + 1], layout.MembersOf(a.Organiser) * unitShare),
+                Level.Cluster => (layout.ClusterIds[a.Organiser], $"Cụm thi đua số {a.Organiser + 1}", layout.MemberStart[layout.UnitStart[a.Organiser]],
+                    layout.MemberStart[layout.UnitStart[a.Organiser + 1]], clusterSize),
+                _ => (null, "Đoàn Khối", 0, layout.Members, blocSize),
+            };
+            if (a.Level == Level.Unit) unitActivityIndexes[cursor[a.Organiser]++] = next;
+
             var kind = picker.Next(random);
-            var startsOn = MemberRows.YearStart.AddDays(random.Next(0, 365));
+            var startsOn = MemberRows.YearStart.AddDays(a.Day);
             var endsOn = random.NextDouble() < 0.1 ? startsOn.AddDays(random.Next(1, 4)) : startsOn;
             if (endsOn > MemberRows.YearEnd) endsOn = MemberRows.YearEnd;
             var status = random.NextDouble() switch { < 0.92 => "Held", < 0.97 => "Cancelled", _ => "Planned" };
             var id = activityIds[next] = ids.Next();
-            held[next++] = status == "Held";
+            held[next] = status == "Held";
             var title = $"{kind.Name} – {organiserName}";
             activityRows.StartRow();
             activityRows.Write(id, NpgsqlDbType.Uuid);
@@ -90,7 +111,7 @@ public static class ActivityRows
             activityRows.Write(kind.Code, NpgsqlDbType.Varchar);
             activityRows.WriteOrNull(kind.Subtypes.Length > 0 && random.NextDouble() < 0.5 ? kind.Subtypes[random.Next(kind.Subtypes.Length)] : null);
             activityRows.WriteNull();
-            activityRows.Write(level, NpgsqlDbType.Varchar);
+            activityRows.Write(a.Level.ToString(), NpgsqlDbType.Varchar);
             if (organiser is { } o) activityRows.Write(o, NpgsqlDbType.Uuid);
             else activityRows.WriteNull();
             activityRows.Write(Array.Empty<Guid>(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
@@ -124,34 +145,32 @@ public static class ActivityRows
                 participationRows.Write(ids.Next(), NpgsqlDbType.Uuid);
                 participationRows.Write(id, NpgsqlDbType.Uuid);
                 participationRows.Write(memberIds[n], NpgsqlDbType.Uuid);
-                participationRows.Write(layout.UnitIds[UnitOf(layout, n)], NpgsqlDbType.Uuid);
+                participationRows.Write(layout.UnitIds[a.Level == Level.Unit ? a.Organiser : UnitOf(layout, n)], NpgsqlDbType.Uuid);
                 participationRows.Write(attendance, NpgsqlDbType.Varchar);
                 participationRows.Write(walkIn, NpgsqlDbType.Boolean);
                 participationRows.Write(withdrawn, NpgsqlDbType.Boolean);
                 participationRows.Write(attendance == "Registered" && !walkIn ? 1 : 2, NpgsqlDbType.Integer);
                 if (++written % 5_000_000 == 0) Console.WriteLine($"    {written:N0} participations written");
             }
-            var sum = byLevel.GetValueOrDefault(level);
-            byLevel[level] = (sum.Activities + 1, sum.Participations + k);
+            var sum = byLevel.GetValueOrDefault(a.Level);
+            byLevel[a.Level] = (sum.Activities + 1, sum.Participations + k);
         }
-
-        for (var u = 0; u < layout.Units; u++)
-        {
-            var members = layout.MembersOf(u);
-            for (var i = 0; i < counts[u]; i++)
-                Activity("Unit", layout.UnitIds[u], $"đơn vị CS{u + 1:000000}", layout.MemberStart[u], layout.MemberStart[u + 1], members * unitShare);
-        }
-        for (var c = 0; c < layout.Clusters; c++)
-            for (var i = 0; i < perCluster; i++)
-                Activity("Cluster", layout.ClusterIds[c], $"Cụm thi đua số {c + 1}", layout.MemberStart[layout.UnitStart[c]], layout.MemberStart[layout.UnitStart[c + 1]], clusterSize);
-        for (var i = 0; i < blocActivities; i++)
-            Activity("Bloc", null, "Đoàn Khối", 0, layout.Members, blocSize);
         await activityRows.CompleteAsync();
         await participationRows.CompleteAsync();
 
-        var summary = string.Join(", ", byLevel.Select(l => $"{l.Key} {l.Value.Activities:N0} activities, {l.Value.Participations:N0} participations"));
-        return new ActivityIndex(activityIds, held, unitStart, written, summary);
+        var summary = string.Join(", ", byLevel.OrderBy(l => l.Key).Select(l => $"{l.Key} {l.Value.Activities:N0} activities, {l.Value.Participations:N0} participations"));
+        return new ActivityIndex(activityIds, held, unitStart, unitActivityIndexes, written, summary);
     }
+
+    private enum Level : byte
+    {
+        Unit,
+        Cluster,
+        Bloc,
+    }
+
+    /// <summary>An activity before it is written: who organises it and on which day of 2023.</summary>
+    private readonly record struct Planned(Level Level, int Organiser, short Day);
 
     /// <summary>The unit (number) of member number <paramref name="n"/>.</summary>
     public static int UnitOf(NationalLayout layout, long n)

@@ -8,10 +8,10 @@ namespace DoanKhoi.Reporting.Bench;
 /// published for <c>--seconds 180</c>, one in <c>--sample-every 100</c> of them timed until the board shows it;
 /// <c>--seed</c> for the generator; <c>--keep</c> to leave the system up for EXPLAIN ANALYZE;
 /// <c>--compare-sql file.sql</c> to run that SQL (an index, a query's helper) on the reporting database after
-/// the first measurements and measure again; <c>--settle 180</c>: before each measurement, wait up to that many
+/// the first measurements and measure again (given more than once, each file in turn, each on top of the ones before); <c>--settle 180</c>: before each measurement, wait up to that many
 /// seconds for the machine's 1-minute load average to come down to its number of cores.</summary>
 public sealed record BenchSettings(string Postgres, string RabbitMq, double Scale, int Requests, int Warmup,
-    int Rate, int Seconds, int SampleEvery, int Seed, bool Keep, string? CompareSql, int Settle)
+    int Rate, int Seconds, int SampleEvery, int Seed, bool Keep, string[] CompareSql, int Settle)
 {
     /// <summary>The national sizes at scale 1.</summary>
     public const int NationalUnits = 100_000;
@@ -41,11 +41,12 @@ public sealed record BenchSettings(string Postgres, string RabbitMq, double Scal
             double.Parse(Value("--scale") ?? "1", CultureInfo.InvariantCulture),
             int.Parse(Value("--requests") ?? "500"), int.Parse(Value("--warmup") ?? "30"),
             int.Parse(Value("--rate") ?? "200"), int.Parse(Value("--seconds") ?? "180"), int.Parse(Value("--sample-every") ?? "100"),
-            int.Parse(Value("--seed") ?? "20261127"), args.Contains("--keep"), Value("--compare-sql"),
+            int.Parse(Value("--seed") ?? "20261127"), args.Contains("--keep"),
+            [.. args.Select((a, i) => (a, i)).Where(x => x.a == "--compare-sql" && x.i + 1 < args.Length).Select(x => args[x.i + 1])],
             int.Parse(Value("--settle") ?? "180"));
         if (settings.Scale is <= 0 or > 2) throw new ArgumentException("--scale is above 0 and at most 2.");
         if (settings.Rate < 1 || settings.Seconds < 1 || settings.SampleEvery < 1) throw new ArgumentException("--rate, --seconds and --sample-every are at least 1.");
-        if (settings.CompareSql is { } file && !File.Exists(file)) throw new ArgumentException($"--compare-sql {file}: no such file.");
+        if (settings.CompareSql.FirstOrDefault(f => !File.Exists(f)) is { } missing) throw new ArgumentException($"--compare-sql {missing}: no such file.");
         return settings;
     }
 
@@ -53,5 +54,5 @@ public sealed record BenchSettings(string Postgres, string RabbitMq, double Scal
         $"scale {Scale.ToString(CultureInfo.InvariantCulture)}: {Units:N0} units in {Clusters:N0} clusters, {Members:N0} members, {Activities:N0} activities, " +
         $"{Participations:N0} participations in 2023; {Requests} timed requests per kind after {Warmup} to warm up; " +
         $"{Rate} events a second for {Seconds} s, one in {SampleEvery} timed until the board shows it; seed {Seed}" +
-        (CompareSql is null ? "" : $"; then again after {CompareSql}");
+        string.Concat(CompareSql.Select(f => $"; then again after {f}"));
 }

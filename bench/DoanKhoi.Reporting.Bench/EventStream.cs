@@ -33,7 +33,7 @@ public sealed class EventStream(GeneratedData data, HashSet<int> reserved, Rando
             var (first, last) = (data.Activities.UnitActivityStart[unit], data.Activities.UnitActivityStart[unit + 1]);
             var members = layout.MembersOf(unit);
             if (last == first || members == 0) continue;
-            var activity = first + random.Next(last - first);
+            var activity = data.Activities.UnitActivities[first + random.Next(last - first)];
             if (!data.Activities.Held[activity] && attempt < 100) continue;
             return new ParticipationChanged
             {
