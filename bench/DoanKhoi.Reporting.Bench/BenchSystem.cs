@@ -100,13 +100,25 @@ public sealed class BenchSystem : IAsyncDisposable
             TimeSpan.FromMinutes(3), "the 2023 board counted");
     }
 
-    /// <summary>A client of the gateway with <paramref name="userName"/>'s access token, signed in as a browser does.</summary>
+    /// <summary>A client of the gateway with <paramref name="userName"/>'s access token, signed in as a browser does;
+    /// tried again a few times, since on a busy machine the identity service may answer the gateway too late (504).</summary>
     public async Task<HttpClient> SignedInAsync(string userName)
     {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Anonymous.BaseAddress };
-        var tokens = await new SignInFlow(browser, $"/api/{ResourceNames.IdentitySegment}").SignInAsync(userName, Password);
-        if (tokens.AccessToken is null) throw new InvalidOperationException($"No token for {userName}: {tokens.Error} {tokens.ErrorDescription}");
-        return new HttpClient { BaseAddress = Anonymous.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.As(tokens.AccessToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Anonymous.BaseAddress };
+                var tokens = await new SignInFlow(browser, $"/api/{ResourceNames.IdentitySegment}").SignInAsync(userName, Password);
+                if (tokens.AccessToken is null) throw new InvalidOperationException($"No token for {userName}: {tokens.Error} {tokens.ErrorDescription}");
+                return new HttpClient { BaseAddress = Anonymous.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.As(tokens.AccessToken);
+            }
+            catch (Exception e) when (attempt < 6 && e is InvalidOperationException or HttpRequestException or TaskCanceledException)
+            {
+                Console.WriteLine($"    signing in as {userName} failed (attempt {attempt}), trying again in 10 s: {e.Message[..Math.Min(e.Message.Length, 200)]}");
+                await Task.Delay(TimeSpan.FromSeconds(10));
+            }
+        }
     }
 
     /// <summary>The plan of every statement over 50 ms goes to the server's log (auto_explain, without
