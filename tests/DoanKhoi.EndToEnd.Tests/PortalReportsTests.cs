@@ -12,7 +12,8 @@ namespace DoanKhoi.EndToEnd.Tests;
 /// <summary>The reports of the calendar in a real browser: a secretary fills a report whose figures DoanKhoi
 /// counted (a changed one needs a reason), attaches a document and sends it on time; the bloc office finds it
 /// on time in the grid and returns it with a comment; the secretary reads the comment and sends a second
-/// version, both kept. The bloc office ranks the units on the scoreboard, and the grid fits a phone.</summary>
+/// version, both kept. The bloc office opens a locked report again for a unit, ranks the units on the
+/// scoreboard, and the grid fits a phone.</summary>
 [Collection(nameof(DoanKhoiSystem))]
 public class PortalReportsTests(DoanKhoiSystem system)
 {
@@ -100,9 +101,10 @@ public class PortalReportsTests(DoanKhoiSystem system)
 
         // The report: open until tomorrow, the trees prefilled with what DoanKhoi counted.
         await listed.GetByRole(AriaRole.Link).ClickAsync();
+        // The portal moves to the page before it shows it: its own content first, then it is live (the list's marker is gone by then).
         await page.WaitForURLAsync(url => url.Contains($"/reports/{Today.Year}/{code}", StringComparison.Ordinal), new() { Timeout = 30_000 });
-        await page.WaitLiveAsync();
         await Expect(page.Locator(".report-deadline")).ToContainTextAsync($"Hạn nộp 23:59 ngày {Shown(Today.AddDays(1))}", new() { Timeout = 30_000 });
+        await page.WaitLiveAsync();
         var trees = page.GetByLabel("Cây xanh trồng mới", new() { Exact = true });
         await Expect(trees).ToHaveValueAsync("12");
 
@@ -124,7 +126,12 @@ public class PortalReportsTests(DoanKhoiSystem system)
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
         await Expect(page.Locator(".report-version")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Expect(page.Locator(".report-deadline")).ToContainTextAsync("Đúng hạn");
-        await Expect(page.Locator(".report-version")).ToContainTextAsync("bao-cao-chuyen-de.pdf");
+        var document = page.Locator(".report-version a", new() { HasText = "bao-cao-chuyen-de.pdf" });
+        await Expect(document).ToBeVisibleAsync();
+        // The document opens through the portal with the secretary's session.
+        var file = await secretaryContext.APIRequest.GetAsync(new Uri(system.Portal, (await document.GetAttributeAsync("href"))!).ToString());
+        Assert.Equal(200, file.Status);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await file.BodyAsync()));
 
         // The bloc office finds the unit's cell on time in the grid, opens it and returns it with a comment.
         await using var officeContext = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
@@ -134,8 +141,13 @@ public class PortalReportsTests(DoanKhoiSystem system)
         await Expect(cell).ToHaveAttributeAsync("data-state", "onTime", new() { Timeout = 30_000 });
         await Expect(cell).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("Đúng hạn$"));
         await office.ScreenshotAsync("reports-grid");
+        // The grid's download says the same.
+        var export = await officeContext.APIRequest.GetAsync(new Uri(system.Portal, $"/files/reporting/reports/{Today.Year}/calendar/export?format=csv").ToString());
+        Assert.Equal(200, export.Status);
+        Assert.Contains((await export.TextAsync()).Split('\n'), line => line.Contains(unitName, StringComparison.Ordinal) && line.Contains("Đúng hạn", StringComparison.Ordinal));
         await cell.ClickAsync();
         await office.WaitForURLAsync(url => url.Contains($"/reports/{Today.Year}/{code}", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await Expect(office.Locator(".report-deadline")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await office.WaitLiveAsync();
         const string comment = "Đề nghị bổ sung số lượt đoàn viên tham gia học tập chuyên đề.";
         await office.GetByLabel("Nhận xét khi trả lại").FillAsync(comment);
@@ -162,7 +174,7 @@ public class PortalReportsTests(DoanKhoiSystem system)
     }
 
     [Fact]
-    public async Task The_bloc_office_ranks_the_units_and_the_grid_of_reports_fits_a_phone()
+    public async Task The_bloc_office_opens_a_locked_report_again_ranks_the_units_and_the_grid_fits_a_phone()
     {
         await ThisYearHasAProgrammeAsync();
         // The test system starts with no units: one to rank, once reporting has heard of it.
@@ -175,8 +187,20 @@ public class PortalReportsTests(DoanKhoiSystem system)
                 return rows.EnumerateArray().Any(r => r.GetProperty("nodeId").GetGuid() == unit);
             }, TimeSpan.FromSeconds(60), "reporting hearing of the unit");
 
+        // The year's plan was due on 25 February: locked for the unit, until the office opens it again.
         await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
-        var page = await system.SignInAsync(context, "vanphong", system.BlocOfficePassword, "/scoreboard");
+        var page = await system.SignInAsync(context, "vanphong", system.BlocOfficePassword, $"/reports/{Today.Year}/plan?unitId={unit}");
+        await page.WaitLiveAsync();
+        await Expect(page.Locator(".report-lock")).ToContainTextAsync("Báo cáo đã khóa", new() { Timeout = 30_000 });
+        var until = page.GetByLabel("Mở đến ngày (dd/MM/yyyy)");
+        await until.FillAsync(Shown(Today.AddDays(3)));
+        await until.PressAsync("Tab");
+        await Expect(page.Locator(".open-until")).ToContainTextAsync($"đến {Shown(Today.AddDays(3))} 23:59", new() { Timeout = 30_000 });
+        await page.GetByLabel("Lý do mở lại").FillAsync("Đơn vị mới thành lập, nộp bổ sung kế hoạch năm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mở lại" }).ClickAsync();
+        await Expect(page.Locator(".report-open")).ToContainTextAsync($"đã mở lại báo cáo cho đơn vị đến {Shown(Today.AddDays(3))} 23:59", new() { Timeout = 30_000 });
+
+        await page.GotoAsync(new Uri(system.Portal, "/scoreboard").ToString());
         await page.WaitLiveAsync();
         await Expect(page.Locator($".score-table tr[data-node='{unit}']")).ToContainTextAsync(unitName, new() { Timeout = 60_000 });
         await Expect(page.Locator(".score-table tbody tr").First.Locator(".score-rank")).ToHaveTextAsync("1");
@@ -188,7 +212,7 @@ public class PortalReportsTests(DoanKhoiSystem system)
 
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Xếp hạng" }).ClickAsync();
         await PortalBrowser.Choices(page).GetByText("Các cụm thi đua", new() { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".score-table thead")).ToContainTextAsync("Cụm thi đua");
+        await Expect(page.Locator(".score-table thead")).ToContainTextAsync("Cụm thi đua", new() { Timeout = 30_000 });
         await page.ScreenshotAsync("scoreboard");
 
         await using var phone = await system.Browser.NewContextAsync(PortalBrowser.Phone);
