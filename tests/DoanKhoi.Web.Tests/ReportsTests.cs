@@ -150,4 +150,30 @@ public class ReportsTests
         Assert.Contains("Muộn, đã duyệt", accepted.Find(".report-state").TextContent);
         Assert.Contains("accepted", accepted.Find(".report-state").ClassName);
     }
+
+    [Fact]
+    public async Task Each_cell_of_the_grid_opens_its_report_and_says_where_the_unit_stands()
+    {
+        await using var bunit = new BunitContext();
+        bunit.Services.AddMudServices();
+        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        var (cluster, unit, school) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var calendar = new ReportCalendar(2026, [Thematic],
+        [
+            Row("cluster", cluster, "Cụm 1"),
+            new CalendarRow("unit", unit, "Đoàn TN Sở Tư pháp", cluster, false, [new CalendarCell("cd1", "late", true, Guid.NewGuid())], new Punctuality(4, 3, 1, 0, 0, 75m)),
+            new CalendarRow("unit", school, "Đoàn trường THPT Việt Bắc", cluster, true, [new CalendarCell("cd1", "exempt", false, null)], new Punctuality(0, 0, 0, 0, 0, null)),
+        ], []);
+
+        var grid = bunit.Render<ReportGrid>(p => p.Add(c => c.Calendar, calendar).Add(c => c.Rows, ReportCells.Ordered(calendar)));
+
+        var late = grid.Find($"a.report-cell[data-node='{unit}']");
+        Assert.Equal("!", late.TextContent.Trim());
+        Assert.Equal("Đoàn TN Sở Tư pháp, Báo cáo chuyên đề chuyển đổi số (hạn 28/11/2026): Muộn, đã duyệt", late.GetAttribute("aria-label"));
+        Assert.Equal($"/reports/2026/cd1?unitId={unit}", late.GetAttribute("href"));
+        Assert.Contains("accepted", late.ClassName);
+        Assert.Equal(["Cụm: Cụm 1", "Đoàn TN Sở Tư pháp", "Đoàn trường THPT Việt Bắc"], grid.FindAll("tbody th a").Select(a => a.TextContent));
+        Assert.Equal(["—", "75%", "—"], grid.FindAll("tbody td.grid-rate").Select(td => td.TextContent.Trim()));
+        Assert.Equal(7, grid.FindAll(".report-legend li").Count);
+    }
 }
