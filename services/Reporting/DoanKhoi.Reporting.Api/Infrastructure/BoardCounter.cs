@@ -12,7 +12,8 @@ namespace DoanKhoi.Reporting.Infrastructure;
 /// moves the totals of their clusters and of the bloc by the difference, in the caller's transaction.
 /// A consumer calls it with the facts it just saved, so the tallies commit with the inbox record of the
 /// messages that changed them: a redelivery changes nothing (the inbox), and a replayed fact counted
-/// again gives the same steps (nothing to move).</summary>
+/// again gives the same steps (nothing to move). The nodes of a call are read together, a query per kind
+/// of fact for all of them, and written together, so a batch of events costs a few statements, not a few per node.</summary>
 public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programmes)
 {
     /// <summary>Counts the nodes again, each for a programme year (every year when null).</summary>
@@ -21,52 +22,83 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
         if (touched.Count == 0) return;
         var all = await programmes.AllAsync(db, ct);
         var work = touched.SelectMany(t => all.Where(p => t.Year is null || p.Year == t.Year).Select(p => (t.Node, Programme: p)))
-            .Distinct().OrderBy(w => w.Programme.Year).ThenBy(w => w.Node.Id).ThenBy(w => w.Node.Scope).ToList();
+            .Distinct().ToList();
         if (work.Count == 0) return;
         // One node is counted by one transaction at a time (two batches touching a unit take turns);
         // the ids are locked at once and in order, after the facts' records, so no two transactions wait on each other.
         await db.LockRecordsAsync(work.Select(w => NodeLock(w.Node)), ct);
-        foreach (var (node, programme) in work)
-            await RecountAsync(programme, node, ct);
+        var totals = new Dictionary<TotalKey, long>();
+        foreach (var year in work.GroupBy(w => w.Programme).OrderBy(g => g.Key.Year))
+            await RecountAsync(year.Key, [.. year.Select(w => w.Node).Distinct()], totals, ct);
+        // The totals are written last, once for all the nodes and in key order: two transactions moving the
+        // same cluster's or the bloc's rows lock them in the same order.
+        await WriteAsync(totals.Where(t => t.Value != 0)
+            .Select(t => (t.Key.Year, t.Key.Scope, t.Key.Node, new Row(t.Key.Measure, t.Key.Part, t.Key.Day, null, t.Value))), add: true, ct);
     }
 
     private static Guid NodeLock(BoardNode node) => node.Scope == NodeScope.BlocOwn ? new Guid("b10cb10c-0000-0000-0000-000000000000") : node.Id;
 
-    private async Task RecountAsync(TargetProgramme programme, BoardNode node, CancellationToken ct)
+    private readonly record struct TotalKey(int Year, NodeScope Scope, Guid Node, string Measure, TallyPart Part, DateOnly Day);
+
+    private async Task RecountAsync(TargetProgramme programme, IReadOnlyList<BoardNode> nodes, Dictionary<TotalKey, long> totals, CancellationToken ct)
     {
-        var facts = await FactsAsync(programme, node, ct);
-        var history = node.Scope == NodeScope.Unit ? await HistoryAsync(node.Id, ct) : null;
-        var counted = MeasureCounter.Count(programme, node.Scope, facts);
-        var fresh = counted.SelectMany(c => c.Value.Select(s => new Row(c.Key.Measure, c.Key.Part, s.Day,
-                node.Scope switch { NodeScope.Unit => history!.On(s.Day), NodeScope.ClusterOwn => node.Id, _ => (Guid?)null }, s.Amount)))
-            .ToList();
-        var stored = await db.Database.SqlQuery<Row>($"""
-            SELECT measure, part, day, cluster_id, amount
-            FROM board_tallies WHERE year = {programme.Year} AND scope = {(short)node.Scope} AND node_id = {node.Id}
-            """).ToListAsync(ct);
-        if (stored.Count == fresh.Count && stored.ToHashSet().SetEquals(fresh)) return;
+        var facts = await FactsAsync(programme, nodes, ct);
+        var histories = await HistoriesAsync([.. nodes.Where(n => n.Scope == NodeScope.Unit).Select(n => n.Id)], ct);
+        var stored = await StoredAsync(programme.Year, nodes, ct);
+        var changed = new List<BoardNode>();
+        var written = new List<(int, NodeScope, Guid, Row)>();
+        foreach (var node in nodes)
+        {
+            var counted = MeasureCounter.Count(programme, node.Scope, facts[node]);
+            var fresh = counted.SelectMany(c => c.Value.Select(s => new Row(c.Key.Measure, c.Key.Part, s.Day,
+                    node.Scope switch { NodeScope.Unit => histories[node.Id].On(s.Day), NodeScope.ClusterOwn => node.Id, _ => (Guid?)null }, s.Amount)))
+                .ToList();
+            var old = stored.TryGetValue(node, out var rows) ? rows : [];
+            if (old.Count == fresh.Count && old.ToHashSet().SetEquals(fresh)) continue;
+            changed.Add(node);
+            written.AddRange(fresh.Select(r => (programme.Year, node.Scope, node.Id, r)));
+            // The totals move by the difference: each day's change, for the cluster the node was in that day and the bloc.
+            foreach (var r in fresh.Concat(old.Select(r => r with { Amount = -r.Amount })))
+            {
+                if (r.ClusterId is { } cluster && cluster != Guid.Empty) Add(new(programme.Year, NodeScope.Cluster, cluster, r.Measure, r.Part, r.Day), r.Amount);
+                Add(new(programme.Year, NodeScope.Bloc, Guid.Empty, r.Measure, r.Part, r.Day), r.Amount);
+            }
+        }
+        if (changed.Count == 0) return;
+        short[] scopes = [.. changed.Select(n => (short)n.Scope)];
+        Guid[] ids = [.. changed.Select(n => n.Id)];
+        await db.Database.ExecuteSqlAsync($"""
+            DELETE FROM board_tallies t USING unnest({scopes}, {ids}) AS n(scope, node_id)
+            WHERE t.year = {programme.Year} AND t.scope = n.scope AND t.node_id = n.node_id
+            """, ct);
+        await WriteAsync(written, add: false, ct);
 
-        await db.Database.ExecuteSqlAsync(
-            $"DELETE FROM board_tallies WHERE year = {programme.Year} AND scope = {(short)node.Scope} AND node_id = {node.Id}", ct);
-        await WriteAsync(programme.Year, fresh.Select(r => (node.Scope, node.Id, r)), add: false, ct);
-
-        // The totals move by the difference: each day's change, for the cluster the node was in that day and the bloc.
-        var delta = fresh.Select(r => r).Concat(stored.Select(r => r with { Amount = -r.Amount }))
-            .GroupBy(r => (r.Measure, r.Part, r.Day, r.ClusterId))
-            .Select(g => new Row(g.Key.Measure, g.Key.Part, g.Key.Day, g.Key.ClusterId, g.Sum(r => r.Amount)))
-            .Where(r => r.Amount != 0).ToList();
-        var totals = delta.Where(r => r.ClusterId is { } c && c != Guid.Empty).Select(r => (NodeScope.Cluster, r.ClusterId!.Value, r))
-            .Concat(delta.GroupBy(r => (r.Measure, r.Part, r.Day)).Select(g => (NodeScope.Bloc, Guid.Empty, new Row(g.Key.Measure, g.Key.Part, g.Key.Day, null, g.Sum(r => r.Amount)))))
-            .Where(t => t.Item3.Amount != 0);
-        await WriteAsync(programme.Year, totals, add: true, ct);
+        void Add(TotalKey key, long amount) => totals[key] = totals.GetValueOrDefault(key) + amount;
     }
 
-    /// <summary>Writes rows in key order; <paramref name="add"/> adds to a total that is there.</summary>
-    private async Task WriteAsync(int year, IEnumerable<(NodeScope Scope, Guid Node, Row Row)> rows, bool add, CancellationToken ct)
+    /// <summary>The tallies the nodes have now, by node.</summary>
+    private async Task<Dictionary<BoardNode, List<Row>>> StoredAsync(int year, IReadOnlyList<BoardNode> nodes, CancellationToken ct)
     {
-        var list = rows.OrderBy(r => r.Scope).ThenBy(r => r.Node).ThenBy(r => r.Row.Measure, StringComparer.Ordinal)
+        short[] scopes = [.. nodes.Select(n => (short)n.Scope)];
+        Guid[] ids = [.. nodes.Select(n => n.Id)];
+        var rows = await db.Database.SqlQuery<StoredRow>($"""
+            SELECT t.scope, t.node_id, t.measure, t.part, t.day, t.cluster_id, t.amount
+            FROM board_tallies t JOIN unnest({scopes}, {ids}) AS n(scope, node_id) ON t.scope = n.scope AND t.node_id = n.node_id
+            WHERE t.year = {year}
+            """).ToListAsync(ct);
+        return rows.GroupBy(r => new BoardNode((NodeScope)r.Scope, r.NodeId))
+            .ToDictionary(g => g.Key, g => g.Select(r => new Row(r.Measure, (TallyPart)r.Part, r.Day, r.ClusterId, r.Amount)).ToList());
+    }
+
+    private sealed record StoredRow(short Scope, Guid NodeId, string Measure, short Part, DateOnly Day, Guid? ClusterId, long Amount);
+
+    /// <summary>Writes rows in key order; <paramref name="add"/> adds to a total that is there.</summary>
+    private async Task WriteAsync(IEnumerable<(int Year, NodeScope Scope, Guid Node, Row Row)> rows, bool add, CancellationToken ct)
+    {
+        var list = rows.OrderBy(r => r.Year).ThenBy(r => r.Scope).ThenBy(r => r.Node).ThenBy(r => r.Row.Measure, StringComparer.Ordinal)
             .ThenBy(r => r.Row.Part).ThenBy(r => r.Row.Day).ToList();
         if (list.Count == 0) return;
+        int[] years = [.. list.Select(r => r.Year)];
         short[] scopes = [.. list.Select(r => (short)r.Scope)];
         Guid[] nodes = [.. list.Select(r => r.Node)];
         string[] measures = [.. list.Select(r => r.Row.Measure)];
@@ -77,112 +109,147 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
         if (add)
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO board_tallies (year, scope, node_id, measure, part, day, cluster_id, amount)
-                SELECT {year}, s, n, m, p, d, c, a FROM unnest({scopes}, {nodes}, {measures}, {parts}, {days}, {clusters}, {amounts}) AS t(s, n, m, p, d, c, a)
+                SELECT y, s, n, m, p, d, c, a FROM unnest({years}, {scopes}, {nodes}, {measures}, {parts}, {days}, {clusters}, {amounts}) AS t(y, s, n, m, p, d, c, a)
                 ON CONFLICT (year, scope, node_id, measure, part, day) DO UPDATE SET amount = board_tallies.amount + excluded.amount
                 """, ct);
         else
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO board_tallies (year, scope, node_id, measure, part, day, cluster_id, amount)
-                SELECT {year}, s, n, m, p, d, c, a FROM unnest({scopes}, {nodes}, {measures}, {parts}, {days}, {clusters}, {amounts}) AS t(s, n, m, p, d, c, a)
+                SELECT y, s, n, m, p, d, c, a FROM unnest({years}, {scopes}, {nodes}, {measures}, {parts}, {days}, {clusters}, {amounts}) AS t(y, s, n, m, p, d, c, a)
                 """, ct);
     }
 
     /// <summary>One row of a node's tallies: a step of a part of a measure, and the cluster it was attributed to.</summary>
     public sealed record Row(string Measure, TallyPart Part, DateOnly Day, Guid? ClusterId, long Amount);
 
-    private async Task<ClusterHistory> HistoryAsync(Guid unit, CancellationToken ct)
+    /// <summary>Which cluster each unit was in on each day.</summary>
+    private async Task<Dictionary<Guid, ClusterHistory>> HistoriesAsync(Guid[] units, CancellationToken ct)
     {
-        var records = await db.UnitClusters.AsNoTracking().Where(r => r.UnitId == unit).ToListAsync(ct);
-        var current = await db.Units.AsNoTracking().Where(u => u.Id == unit).Select(u => (Guid?)u.ClusterId).FirstOrDefaultAsync(ct);
-        return new ClusterHistory(records, current ?? Guid.Empty);
+        if (units.Length == 0) return [];
+        var records = (await db.UnitClusters.AsNoTracking().Where(r => units.Contains(r.UnitId)).ToListAsync(ct)).ToLookup(r => r.UnitId);
+        var current = await db.Units.AsNoTracking().Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.ClusterId, ct);
+        return units.ToDictionary(u => u, u => new ClusterHistory(records[u], current.TryGetValue(u, out var c) ? c : Guid.Empty));
     }
 
     /// <summary>The facts of a node for a programme year (a report's form counts its figures from them too).</summary>
-    public async Task<NodeFacts> FactsAsync(TargetProgramme programme, BoardNode node, CancellationToken ct)
+    public async Task<NodeFacts> FactsAsync(TargetProgramme programme, BoardNode node, CancellationToken ct) =>
+        (await FactsAsync(programme, [node], ct))[node];
+
+    /// <summary>The facts of nodes for a programme year, each kind of fact read once for all of them.</summary>
+    public async Task<Dictionary<BoardNode, NodeFacts>> FactsAsync(TargetProgramme programme, IReadOnlyCollection<BoardNode> nodes, CancellationToken ct)
     {
         var year = programme.Year;
-        var (level, organiser) = node.Scope switch
-        {
-            NodeScope.Unit => (OrganiserLevel.Unit, (Guid?)node.Id),
-            NodeScope.ClusterOwn => (OrganiserLevel.Cluster, node.Id),
-            _ => (OrganiserLevel.Bloc, (Guid?)null),
-        };
-        var activities = (await db.Activities.AsNoTracking()
-                .Where(a => a.OrganiserLevel == level && a.OrganiserId == organiser && a.Year == year && a.Status == ActivityStatus.Held)
-                .ToListAsync(ct))
-            .Select(Fact).ToList();
-        if (node.Scope != NodeScope.Unit) return new NodeFacts { Activities = activities };
+        var held = db.Activities.AsNoTracking().Where(a => a.Year == year && a.Status == ActivityStatus.Held);
+        Guid?[] units = [.. nodes.Where(n => n.Scope == NodeScope.Unit).Select(n => (Guid?)n.Id).Distinct()];
+        Guid?[] clusters = [.. nodes.Where(n => n.Scope == NodeScope.ClusterOwn).Select(n => (Guid?)n.Id).Distinct()];
+        var organised = new List<ActivityView>();
+        if (units.Length > 0) organised.AddRange(await Views(held.Where(a => a.OrganiserLevel == OrganiserLevel.Unit && units.Contains(a.OrganiserId))).ToListAsync(ct));
+        if (clusters.Length > 0) organised.AddRange(await Views(held.Where(a => a.OrganiserLevel == OrganiserLevel.Cluster && clusters.Contains(a.OrganiserId))).ToListAsync(ct));
+        if (nodes.Any(n => n.Scope == NodeScope.BlocOwn)) organised.AddRange(await Views(held.Where(a => a.OrganiserLevel == OrganiserLevel.Bloc)).ToListAsync(ct));
+        var byOrganiser = organised.ToLookup(a => BoardNode.Organiser(a.OrganiserLevel, a.OrganiserId), a => a.Fact);
 
-        var unit = node.Id;
-        var attendances = (await db.Participations.AsNoTracking()
-                .Where(p => p.UnitId == unit && !p.Withdrawn && p.Attendance == Attendance.Attended)
-                .Join(db.Activities.AsNoTracking().Where(a => a.Year == year && a.Status == ActivityStatus.Held), p => p.ActivityId, a => a.Id, (p, a) => new { p.MemberId, Activity = a })
-                .ToListAsync(ct))
-            .Select(x => (x.MemberId, Fact(x.Activity))).ToList();
-        var ideas = await db.Ideas.AsNoTracking().Where(i => i.UnitId == unit && i.Year == year && i.CountedOn != null).Select(i => i.CountedOn!.Value).ToListAsync(ct);
-        var milestones = await db.Milestones.AsNoTracking()
-            .Where(m => m.UnitId == unit && m.EffectiveOn >= programme.StartsOn && m.EffectiveOn <= programme.EndsOn).ToListAsync(ct);
-        var memberGrades = await db.MemberGrades.AsNoTracking().Where(g => g.UnitId == unit && g.Year == year).Select(g => new { g.Grade, g.EffectiveOn }).ToListAsync(ct);
-        var unitGrades = await db.UnitGrades.AsNoTracking().Where(g => g.UnitId == unit && g.Year == year).Select(g => new { g.Grade, g.EffectiveOn }).ToListAsync(ct);
-        var youths = await db.YouthCounts.AsNoTracking().Where(y => y.UnitId == unit).Select(y => new { y.CountedOn, y.Youths }).ToListAsync(ct);
-        var quota = await db.IdeaQuotas.AsNoTracking().Where(q => q.UnitId == unit && q.Year == year).Select(q => (int?)q.Count).FirstOrDefaultAsync(ct);
-        var history = await db.UnitClusters.AsNoTracking().Where(r => r.UnitId == unit).OrderBy(r => r.Version).ToListAsync(ct);
+        var result = nodes.Distinct().ToDictionary(n => n, n => new NodeFacts { Activities = [.. byOrganiser[n]] });
+        if (units.Length == 0) return result;
+        var unitIds = units.Select(u => u!.Value).ToArray();
 
-        return new NodeFacts
+        // A unit's attendances, then the held activities of the year they were at: two index lookups, where
+        // a join lets the planner hash every held activity of the year for one unit's few hundred rows.
+        var attendances = await db.Participations.AsNoTracking()
+            .Where(p => unitIds.Contains(p.UnitId) && !p.Withdrawn && p.Attendance == Attendance.Attended)
+            .Select(p => new { p.UnitId, p.MemberId, p.ActivityId }).ToListAsync(ct);
+        Guid[] attendedIds = [.. attendances.Select(a => a.ActivityId).Distinct()];
+        var attended = attendedIds.Length == 0 ? []
+            : await Views(held.Where(a => attendedIds.Contains(a.Id))).ToDictionaryAsync(a => a.Id, a => a.Fact, ct);
+        var attendancesOf = attendances.Where(a => attended.ContainsKey(a.ActivityId)).ToLookup(a => a.UnitId, a => (a.MemberId, attended[a.ActivityId]));
+
+        var ideas = (await db.Ideas.AsNoTracking().Where(i => unitIds.Contains(i.UnitId) && i.Year == year && i.CountedOn != null)
+            .Select(i => new { i.UnitId, Day = i.CountedOn!.Value }).ToListAsync(ct)).ToLookup(i => i.UnitId, i => i.Day);
+        var milestones = (await db.Milestones.AsNoTracking()
+            .Where(m => unitIds.Contains(m.UnitId) && m.EffectiveOn >= programme.StartsOn && m.EffectiveOn <= programme.EndsOn)
+            .Select(m => new { m.UnitId, m.Milestone, m.EffectiveOn }).ToListAsync(ct)).ToLookup(m => (m.UnitId, m.Milestone), m => m.EffectiveOn);
+        var memberGrades = (await db.MemberGrades.AsNoTracking().Where(g => unitIds.Contains(g.UnitId) && g.Year == year)
+            .Select(g => new { g.UnitId, g.Grade, g.EffectiveOn }).ToListAsync(ct)).ToLookup(g => g.UnitId, g => (g.Grade, g.EffectiveOn));
+        var unitGrades = (await db.UnitGrades.AsNoTracking().Where(g => unitIds.Contains(g.UnitId) && g.Year == year)
+            .Select(g => new { g.UnitId, g.Grade, g.EffectiveOn }).ToListAsync(ct)).ToLookup(g => g.UnitId, g => (g.Grade, g.EffectiveOn));
+        var youths = (await db.YouthCounts.AsNoTracking().Where(y => unitIds.Contains(y.UnitId))
+            .Select(y => new { y.UnitId, y.CountedOn, y.Youths }).ToListAsync(ct)).ToLookup(y => y.UnitId, y => (y.CountedOn, y.Youths));
+        var quotas = await db.IdeaQuotas.AsNoTracking().Where(q => unitIds.Contains(q.UnitId) && q.Year == year).ToDictionaryAsync(q => q.UnitId, q => q.Count, ct);
+        var history = (await db.UnitClusters.AsNoTracking().Where(r => unitIds.Contains(r.UnitId)).OrderBy(r => r.Version).ToListAsync(ct)).ToLookup(r => r.UnitId);
+        var memberships = await MembershipsAsync(unitIds, ct);
+        var reported = await ReportedAsync(programme, unitIds, ct);
+
+        foreach (var unit in unitIds)
         {
-            Activities = activities,
-            Attendances = attendances,
-            Ideas = ideas,
-            Admissions = milestones.Where(m => m.Milestone == Milestone.Admitted).Select(m => m.EffectiveOn).ToList(),
-            PartyRecommendations = milestones.Where(m => m.Milestone == Milestone.RecommendedToParty).Select(m => m.EffectiveOn).ToList(),
-            MemberGrades = memberGrades.Select(g => (g.Grade, g.EffectiveOn)).ToList(),
-            UnitGrades = unitGrades.Select(g => (g.Grade, g.EffectiveOn)).ToList(),
-            Memberships = await MembershipsAsync(unit, ct),
-            Reported = await ReportedAsync(programme, unit, ct),
-            YouthCounts = youths.Select(y => (y.CountedOn, y.Youths)).ToList(),
-            IdeaQuota = quota,
-            // Membership does not say when a unit was founded (UnitCreated is dated by when it was recorded):
-            // a unit counts among the open units from the year's start until it closed.
-            Open = history.Count == 0 ? null : (programme.StartsOn, history[^1].ClosedOn),
-        };
+            var unitHistory = history[unit].ToList();
+            result[BoardNode.Unit(unit)] = new NodeFacts
+            {
+                Activities = [.. byOrganiser[BoardNode.Unit(unit)]],
+                Attendances = [.. attendancesOf[unit]],
+                Ideas = [.. ideas[unit]],
+                Admissions = [.. milestones[(unit, Milestone.Admitted)]],
+                PartyRecommendations = [.. milestones[(unit, Milestone.RecommendedToParty)]],
+                MemberGrades = [.. memberGrades[unit]],
+                UnitGrades = [.. unitGrades[unit]],
+                Memberships = [.. memberships[unit]],
+                Reported = [.. reported[unit]],
+                YouthCounts = [.. youths[unit]],
+                IdeaQuota = quotas.TryGetValue(unit, out var quota) ? quota : null,
+                // Membership does not say when a unit was founded (UnitCreated is dated by when it was recorded):
+                // a unit counts among the open units from the year's start until it closed.
+                Open = unitHistory.Count == 0 ? null : (programme.StartsOn, unitHistory[^1].ClosedOn),
+            };
+        }
+        return result;
     }
 
-    /// <summary>The stretches of days each member counted among the unit's members: a member's states in
-    /// version order, each from its day to the next one's.</summary>
-    private async Task<List<(DateOnly From, DateOnly? To)>> MembershipsAsync(Guid unit, CancellationToken ct)
+    /// <summary>What the board reads of an activity: who organised it and what it counts as.</summary>
+    private sealed record ActivityView(Guid Id, OrganiserLevel OrganiserLevel, Guid? OrganiserId, string Kind, string? Subtype,
+        List<string> Flags, DateOnly EndsOn, Dictionary<string, int> Quantities)
     {
+        public ActivityFact Fact => new(Id, Kind, Subtype, Flags, OrganiserLevel, EndsOn, Quantities);
+    }
+
+    private static IQueryable<ActivityView> Views(IQueryable<ActivityRecord> activities) =>
+        activities.Select(a => new ActivityView(a.Id, a.OrganiserLevel, a.OrganiserId, a.Kind, a.Subtype, a.Flags, a.EndsOn, a.Quantities));
+
+    /// <summary>The stretches of days each member counted among each unit's members: a member's states in
+    /// version order, each from its day to the next one's.</summary>
+    private async Task<ILookup<Guid, (DateOnly From, DateOnly? To)>> MembershipsAsync(Guid[] units, CancellationToken ct)
+    {
+        // The members who were ever in the units, then all their states: two index lookups.
+        Guid[] members = [.. await db.MemberStates.AsNoTracking().Where(s => units.Contains(s.UnitId)).Select(s => s.MemberId).Distinct().ToListAsync(ct)];
+        if (members.Length == 0) return Array.Empty<(Guid, (DateOnly, DateOnly?))>().ToLookup(p => p.Item1, p => p.Item2);
         var states = await db.MemberStates.AsNoTracking()
-            .Where(s => db.MemberStates.Any(o => o.MemberId == s.MemberId && o.UnitId == unit))
+            .Where(s => members.Contains(s.MemberId))
             .OrderBy(s => s.MemberId).ThenBy(s => s.Version)
             .ToListAsync(ct);
-        var periods = new List<(DateOnly, DateOnly?)>();
+        var wanted = units.ToHashSet();
+        var periods = new List<(Guid Unit, (DateOnly, DateOnly?) Period)>();
         foreach (var member in states.GroupBy(s => s.MemberId))
         {
             var list = member.ToList();
             for (var i = 0; i < list.Count; i++)
             {
-                if (list[i].UnitId != unit || !list[i].Counts) continue;
+                if (!wanted.Contains(list[i].UnitId) || !list[i].Counts) continue;
                 DateOnly? to = i + 1 < list.Count ? Max(list[i + 1].EffectiveOn, list[i].EffectiveOn) : null;
-                if (to != list[i].EffectiveOn) periods.Add((list[i].EffectiveOn, to));
+                if (to != list[i].EffectiveOn) periods.Add((list[i].UnitId, (list[i].EffectiveOn, to)));
             }
         }
-        return periods;
+        return periods.ToLookup(p => p.Unit, p => p.Period);
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    /// <summary>The figures of the unit's year-to-date reports (the last version of each, unless returned).</summary>
-    private async Task<List<(string, DateOnly, long)>> ReportedAsync(TargetProgramme programme, Guid unit, CancellationToken ct)
+    /// <summary>The figures of the units' year-to-date reports (the last version of each, unless returned).</summary>
+    private async Task<ILookup<Guid, (string, DateOnly, long)>> ReportedAsync(TargetProgramme programme, Guid[] units, CancellationToken ct)
     {
         var cumulative = programme.Reports.Where(r => r.From == programme.StartsOn && r.To is not null).ToDictionary(r => r.Code, r => r.To!.Value);
-        if (cumulative.Count == 0) return [];
+        if (cumulative.Count == 0) return Array.Empty<(Guid, (string, DateOnly, long))>().ToLookup(r => r.Item1, r => r.Item2);
         var codes = cumulative.Keys.ToArray();
         var reports = await db.Reports.AsNoTracking()
-            .Where(r => r.Year == programme.Year && r.SubmitterId == unit && codes.Contains(r.Code) && r.State != Domain.Reports.ReportState.Returned)
+            .Where(r => r.Year == programme.Year && units.Contains(r.SubmitterId) && codes.Contains(r.Code) && r.State != Domain.Reports.ReportState.Returned)
             .ToListAsync(ct);
-        return reports.SelectMany(r => r.Latest.Figures.Select(f => (f.Code, cumulative[r.Code], f.Value))).ToList();
+        return reports.SelectMany(r => r.Latest.Figures.Select(f => (r.SubmitterId, Figure: (f.Code, cumulative[r.Code], f.Value))))
+            .ToLookup(r => r.SubmitterId, r => r.Figure);
     }
-
-    private static ActivityFact Fact(ActivityRecord a) =>
-        new(a.Id, a.Kind, a.Subtype, a.Flags, a.OrganiserLevel, a.EndsOn, a.Quantities);
 }

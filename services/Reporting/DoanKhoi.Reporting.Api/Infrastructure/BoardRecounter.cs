@@ -10,7 +10,7 @@ namespace DoanKhoi.Reporting.Infrastructure;
 /// once, or a consumer counting a node meanwhile, leave the same tallies.</summary>
 public sealed class BoardRecounter(IServiceScopeFactory scopes, ILogger<BoardRecounter> logger, IConfiguration configuration) : BackgroundService
 {
-    private const int NodesPerTransaction = 25;
+    private const int NodesPerTransaction = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
