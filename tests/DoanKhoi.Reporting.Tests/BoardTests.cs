@@ -25,6 +25,7 @@ namespace DoanKhoi.Reporting.Tests;
 public class BoardTests(ReportingApiFactory factory) : IClassFixture<ReportingApiFactory>, IAsyncLifetime
 {
     private readonly BoardWorld _world = new(factory);
+    private Guid _clusterProject;
 
     public async Task InitializeAsync()
     {
@@ -58,7 +59,7 @@ public class BoardTests(ReportingApiFactory factory) : IClassFixture<ReportingAp
         await _world.AttendedAsync(again, lan, _world.A1);
 
         await _world.HeldAsync("blood-donation", OrganiserLevel.Unit, _world.A2, new(2023, 6, 14), new() { ["blood-units"] = 120 });
-        await _world.HeldAsync("youth-project", OrganiserLevel.Cluster, _world.ClusterA, new(2023, 6, 15), flags: ["border-area"]);
+        _clusterProject = await _world.HeldAsync("youth-project", OrganiserLevel.Cluster, _world.ClusterA, new(2023, 6, 15), flags: ["border-area"]);
         await factory.DeliverAsync(new UnitMoved
         {
             Unit = Unit(_world.B1, _world.ClusterA, "Đoàn Điện lực", 2), PreviousClusterId = _world.ClusterB,
@@ -130,6 +131,30 @@ public class BoardTests(ReportingApiFactory factory) : IClassFixture<ReportingAp
         Assert.Equal(1650m, Figure(june, "K03.1").Value);
         Assert.Equal(FigureStatus.Behind, Figure(june, "K03.1").Status);       // 4,500 × 181/365 = 2,231.51 expected
         Assert.Equal(0m, Figure(february, "K04.1").Value);
+    }
+
+    [Fact]
+    public async Task The_clusters_meeting_a_measure_are_counted_on_the_day_they_reached_it_and_leave_it_when_a_correction_takes_it_away()
+    {
+        await YearAsync();
+
+        // Cụm 1 reached K04.2 with its own project of 15/06 (and again with B1's of August): 1 of 2 clusters from that day.
+        Assert.Equal(0L, Figure(await _world.BoardAsync("&asOf=2023-06-14"), "K04.2").Count);
+        var june15 = Figure(await _world.BoardAsync("&asOf=2023-06-15"), "K04.2");
+        Assert.Equal((50m, 1L, 2L), (june15.Value!.Value, june15.Count, june15.Base!.Value));
+
+        // The cluster's own project is cancelled: Cụm 1 meets K04.2 only from B1's of 20/08 on.
+        await factory.DeliverAsync(new ActivityCancelled
+        {
+            Activity = Activity(_clusterProject, "youth-project", OrganiserLevel.Cluster, _world.ClusterA, new(2023, 6, 15), 3, flags: ["border-area"],
+                status: ActivityStatus.Cancelled),
+            Reason = "Công trình không thực hiện được do thời tiết",
+            OccurredAt = Founded,
+        });
+
+        Assert.Equal(0L, Figure(await _world.BoardAsync("&asOf=2023-08-19"), "K04.2").Count);
+        Assert.Equal(1L, Figure(await _world.BoardAsync("&asOf=2023-08-20"), "K04.2").Count);
+        Assert.Equal(1L, Figure(await _world.BoardAsync("&asOf=2023-12-31"), "K04.2").Count);
     }
 
     [Fact]

@@ -29,7 +29,10 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
         await db.LockRecordsAsync(work.Select(w => NodeLock(w.Node)), ct);
         var totals = new Dictionary<TotalKey, long>();
         foreach (var year in work.GroupBy(w => w.Programme).OrderBy(g => g.Key.Year))
+        {
             await RecountAsync(year.Key, [.. year.Select(w => w.Node).Distinct()], totals, ct);
+            await ClustersMeetingAsync(year.Key, [.. year.Where(w => w.Node.Scope == NodeScope.ClusterOwn).Select(w => w.Node.Id)], totals, ct);
+        }
         // The totals are written last, once for all the nodes and in key order: two transactions moving the
         // same cluster's or the bloc's rows lock them in the same order.
         await WriteAsync(totals.Where(t => t.Value != 0)
@@ -72,6 +75,49 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
             WHERE t.year = {programme.Year} AND t.scope = n.scope AND t.node_id = n.node_id
             """, ct);
         await WriteAsync(written, add: false, ct);
+
+        void Add(TotalKey key, long amount) => totals[key] = totals.GetValueOrDefault(key) + amount;
+    }
+
+    /// <summary>For the measures each cluster is to reach ("each cluster at least one"), a cluster's total
+    /// has its Meeting steps too (1 from the day its count reached the threshold), and the bloc their sum:
+    /// the bloc's board reads how many clusters meet a measure from a few rows, not from every cluster's
+    /// tallies. They are counted again for the clusters whose count of such a measure moves in this
+    /// transaction, and for those counted again themselves (a changed threshold), under a lock of the
+    /// cluster's own (two transactions moving one cluster take turns, and the second sees the first's).</summary>
+    private async Task ClustersMeetingAsync(TargetProgramme programme, IReadOnlyCollection<Guid> recounted, Dictionary<TotalKey, long> totals, CancellationToken ct)
+    {
+        var each = programme.Measures.Where(m => m.Each == Each.Cluster).ToDictionary(m => m.Code);
+        if (each.Count == 0) return;
+        Guid[] clusters = [.. totals.Keys
+            .Where(k => k.Year == programme.Year && k.Scope == NodeScope.Cluster && k.Part == TallyPart.Count && each.ContainsKey(k.Measure) && totals[k] != 0)
+            .Select(k => k.Node).Concat(recounted).Distinct().Order()];
+        if (clusters.Length == 0) return;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('board-meeting:' || id::text, 0)) FROM unnest({clusters}) AS id", ct);
+        string[] codes = [.. each.Keys];
+        var stored = (await db.Database.SqlQuery<StoredRow>($"""
+                SELECT scope, node_id, measure, part, day, cluster_id, amount FROM board_tallies
+                WHERE year = {programme.Year} AND scope = {(short)NodeScope.Cluster} AND node_id = ANY({clusters}) AND measure = ANY({codes})
+                  AND part IN ({(short)TallyPart.Count}, {(short)TallyPart.Meeting})
+                """).ToListAsync(ct))
+            .ToLookup(r => (r.NodeId, r.Measure, (TallyPart)r.Part));
+        foreach (var cluster in clusters)
+            foreach (var measure in each.Values)
+            {
+                // The count as it will be once this transaction's moves are added, then its Meeting steps against those stored.
+                var count = stored[(cluster, measure.Code, TallyPart.Count)].Select(r => new Step(r.Day, r.Amount))
+                    .Concat(totals.Where(t => t.Key.Year == programme.Year && t.Key.Scope == NodeScope.Cluster && t.Key.Node == cluster
+                                              && t.Key.Measure == measure.Code && t.Key.Part == TallyPart.Count)
+                        .Select(t => new Step(t.Key.Day, t.Value)));
+                var fresh = MeasureCounter.Meeting(programme, count, measure.AtLeast ?? 1);
+                var moves = fresh.Concat(stored[(cluster, measure.Code, TallyPart.Meeting)].Select(r => new Step(r.Day, -r.Amount)))
+                    .GroupBy(s => s.Day).Select(g => new Step(g.Key, g.Sum(s => s.Amount))).Where(s => s.Amount != 0);
+                foreach (var move in moves)
+                {
+                    Add(new(programme.Year, NodeScope.Cluster, cluster, measure.Code, TallyPart.Meeting, move.Day), move.Amount);
+                    Add(new(programme.Year, NodeScope.Bloc, Guid.Empty, measure.Code, TallyPart.Meeting, move.Day), move.Amount);
+                }
+            }
 
         void Add(TotalKey key, long amount) => totals[key] = totals.GetValueOrDefault(key) + amount;
     }

@@ -24,19 +24,13 @@ public sealed class BoardReader(ReportingDbContext db)
         var sums = rows.ToDictionary(r => (r.Measure, r.Part), r => r.Amount);
         if (level == BoardLevel.Cluster) await SharesOfClustersAsync(programme, new() { [node] = sums }, asOf, ct);
 
+        // The clusters that meet an "each cluster" measure are summed in the bloc's own Meeting steps (BoardCounter).
         var clustersMeeting = new Dictionary<string, long>();
         long clusters = 0;
         if (level == BoardLevel.Bloc && programme.Measures.Where(m => m.Each == Each.Cluster).ToArray() is { Length: > 0 } each)
         {
             clusters = await db.Clusters.LongCountAsync(ct);
-            string[] codes = [.. each.Select(m => m.Code)];
-            var perCluster = await db.Database.SqlQuery<NodePartSum>($"""
-                SELECT node_id, measure, part, sum(amount)::bigint AS amount FROM board_tallies
-                WHERE year = {programme.Year} AND scope = {(short)NodeScope.Cluster} AND measure = ANY({codes}) AND part = {(short)TallyPart.Count} AND day <= {asOf}
-                GROUP BY node_id, measure, part
-                """).ToListAsync(ct);
-            foreach (var m in each)
-                clustersMeeting[m.Code] = perCluster.Count(c => c.Measure == m.Code && c.Amount >= (m.AtLeast ?? 1));
+            foreach (var m in each) clustersMeeting[m.Code] = sums.GetValueOrDefault((m.Code, TallyPart.Meeting));
         }
         int? quota = level == BoardLevel.Unit
             ? await db.IdeaQuotas.AsNoTracking().Where(q => q.Year == programme.Year && q.UnitId == node).Select(q => (int?)q.Count).FirstOrDefaultAsync(ct)

@@ -174,6 +174,11 @@ public static class MeasureCounter
         }
     }
 
+    /// <summary>The steps of reaching <paramref name="threshold"/> over a count's steps (any order, days repeated):
+    /// 1 from the day its running total reaches it, -1 from a day it falls below again.</summary>
+    public static List<Step> Meeting(TargetProgramme programme, IEnumerable<Step> count, int threshold) =>
+        Merge(programme, Reaching(programme, Merge(programme, count), threshold));
+
     /// <summary>1 from the day the running total first reaches <paramref name="threshold"/> (and 0 again
     /// if it falls below, which only a correction does).</summary>
     private static IEnumerable<Step> Reaching(TargetProgramme programme, IReadOnlyList<Step> count, int threshold)
