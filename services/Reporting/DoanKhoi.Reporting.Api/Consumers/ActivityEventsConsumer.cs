@@ -2,6 +2,7 @@ using DoanKhoi.Contracts.Activities;
 using DoanKhoi.Messaging.Inbox;
 using DoanKhoi.Reporting.Domain.Board;
 using DoanKhoi.Reporting.Domain.Facts;
+using DoanKhoi.Reporting.Domain.Programme;
 using DoanKhoi.Text;
 using DoanKhoi.Reporting.Infrastructure;
 using MassTransit;
@@ -42,7 +43,7 @@ public sealed class ActivityEventsConsumer(ReportingDbContext db, BoardCounter b
                 else db.Ideas.Add(known[m.Idea.IdeaId] = IdeaRecord.From(m.Idea, on));
                 touched.Add((BoardNode.Unit(m.Idea.UnitId), m.Idea.Year));
             }
-            await RecountAsync(touched, ct);
+            await RecountAsync(touched, IdeaFacts, ct);
         }, clock);
 
     public Task Consume(ConsumeContext<Batch<IdeaQuotaSet>> context) =>
@@ -56,7 +57,7 @@ public sealed class ActivityEventsConsumer(ReportingDbContext db, BoardCounter b
                 else if (!quota.Apply(m.Count, m.Version)) continue;
                 touched.Add((BoardNode.Unit(m.UnitId), m.Year));
             }
-            await RecountAsync(touched, ct);
+            await RecountAsync(touched, IdeaFacts, ct);
         }, clock);
 
     private Task Activities<T>(ConsumeContext<Batch<T>> context, Func<T, ActivitySnapshot> snapshotOf) where T : class =>
@@ -89,7 +90,7 @@ public sealed class ActivityEventsConsumer(ReportingDbContext db, BoardCounter b
             foreach (var u in units)
                 foreach (var year in attended.Where(a => a.Activity == u.ActivityId).Select(a => a.Year))
                     touched.Add((BoardNode.Unit(u.UnitId), year));
-            await RecountAsync(touched, ct);
+            await RecountAsync(touched, ActivityFacts, ct);
         }, clock);
 
     private Task Participations<T>(ConsumeContext<Batch<T>> context, Func<T, ParticipationSnapshot> snapshotOf, bool withdrawn) where T : class =>
@@ -113,14 +114,20 @@ public sealed class ActivityEventsConsumer(ReportingDbContext db, BoardCounter b
             var activityIds = changed.Select(c => c.Activity).Distinct().ToArray();
             var years = await db.Activities.Where(a => activityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Year, ct);
             // A participation heard before its activity counts when the activity arrives (it counts its units again).
-            await RecountAsync(changed.Where(c => years.ContainsKey(c.Activity)).Select(c => (BoardNode.Unit(c.Unit), years[c.Activity])).ToHashSet(), ct);
+            await RecountAsync(changed.Where(c => years.ContainsKey(c.Activity)).Select(c => (BoardNode.Unit(c.Unit), years[c.Activity])).ToHashSet(),
+                AttendanceFacts, ct);
         }, clock);
 
-    private async Task RecountAsync(HashSet<(BoardNode Node, int Year)> touched, CancellationToken ct)
+    // What each kind of event can change on the board: only the measures counted from those facts are counted again.
+    private static readonly HashSet<string> ActivityFacts = [FactSource.Activities, FactSource.Quantity, FactSource.Attendances];
+    private static readonly HashSet<string> AttendanceFacts = [FactSource.Attendances];
+    private static readonly HashSet<string> IdeaFacts = [FactSource.Ideas];
+
+    private async Task RecountAsync(HashSet<(BoardNode Node, int Year)> touched, IReadOnlySet<string> sources, CancellationToken ct)
     {
         if (touched.Count == 0) return;
         await db.SaveChangesAsync(ct);
-        await board.RecountAsync(touched.Select(t => (t.Node, (int?)t.Year)).ToList(), ct);
+        await board.RecountAsync(touched.Select(t => (t.Node, (int?)t.Year)).ToList(), sources, ct);
     }
 }
 

@@ -2,6 +2,7 @@ using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Messaging.Inbox;
 using DoanKhoi.Reporting.Domain.Board;
 using DoanKhoi.Reporting.Domain.Facts;
+using DoanKhoi.Reporting.Domain.Programme;
 using DoanKhoi.Reporting.Infrastructure;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,7 @@ public sealed class MembershipFactsConsumer(ReportingDbContext db, BoardCounter 
                 }
                 touched.Add(m.Unit);
             }
-            await RecountAsync(touched.Select(u => (BoardNode.Unit(u), (int?)null)), ct);
+            await RecountAsync(touched.Select(u => (BoardNode.Unit(u), (int?)null)), [FactSource.Members, FactSource.Admissions, FactSource.PartyRecommendations], ct);
         }, clock);
 
     public Task Consume(ConsumeContext<Batch<MemberEvaluated>> context) =>
@@ -81,7 +82,7 @@ public sealed class MembershipFactsConsumer(ReportingDbContext db, BoardCounter 
                 }
                 touched.Add((BoardNode.Unit(e.UnitId), e.Year));
             }
-            await RecountAsync(touched, ct);
+            await RecountAsync(touched, [FactSource.MemberGrades], ct);
         }, clock);
 
     public Task Consume(ConsumeContext<Batch<UnitEvaluated>> context) =>
@@ -95,7 +96,7 @@ public sealed class MembershipFactsConsumer(ReportingDbContext db, BoardCounter 
                 else if (!grade.Apply(e)) continue;
                 touched.Add((BoardNode.Unit(e.UnitId), e.Year));
             }
-            await RecountAsync(touched, ct);
+            await RecountAsync(touched, [FactSource.UnitGrades], ct);
         }, clock);
 
     public Task Consume(ConsumeContext<Batch<YouthCountRecorded>> context) =>
@@ -109,13 +110,14 @@ public sealed class MembershipFactsConsumer(ReportingDbContext db, BoardCounter 
                 else if (!count.Apply(e)) continue;
                 touched.Add((BoardNode.Unit(e.UnitId), null));
             }
-            await RecountAsync(touched, ct);
+            await RecountAsync(touched, [FactSource.Youths], ct);
         }, clock);
 
-    private async Task RecountAsync(IEnumerable<(BoardNode, int?)> touched, CancellationToken ct)
+    /// <summary>Counts the units again, only the measures counted from <paramref name="sources"/>: what the events changed.</summary>
+    private async Task RecountAsync(IEnumerable<(BoardNode, int?)> touched, HashSet<string> sources, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        await board.RecountAsync(touched.ToHashSet(), ct);
+        await board.RecountAsync(touched.ToHashSet(), sources, ct);
     }
 }
 

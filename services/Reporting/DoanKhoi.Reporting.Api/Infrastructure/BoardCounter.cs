@@ -1,4 +1,5 @@
 using DoanKhoi.Contracts.Activities;
+using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Messaging.Inbox;
 using DoanKhoi.Organisation;
 using DoanKhoi.Reporting.Domain.Board;
@@ -17,7 +18,12 @@ namespace DoanKhoi.Reporting.Infrastructure;
 public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programmes)
 {
     /// <summary>Counts the nodes again, each for a programme year (every year when null).</summary>
-    public async Task RecountAsync(IReadOnlyCollection<(BoardNode Node, int? Year)> touched, CancellationToken ct)
+    public Task RecountAsync(IReadOnlyCollection<(BoardNode Node, int? Year)> touched, CancellationToken ct) => RecountAsync(touched, null, ct);
+
+    /// <summary>Counts the nodes again, each for a programme year (every year when null), only the parts of
+    /// the measures counted from <paramref name="sources"/> (the facts that changed; all when null): a
+    /// batch of attendances reads the units' attendances, not their members' histories and grades.</summary>
+    public async Task RecountAsync(IReadOnlyCollection<(BoardNode Node, int? Year)> touched, IReadOnlySet<string>? sources, CancellationToken ct)
     {
         if (touched.Count == 0) return;
         var all = await programmes.AllAsync(db, ct);
@@ -30,7 +36,7 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
         var totals = new Dictionary<TotalKey, long>();
         foreach (var year in work.GroupBy(w => w.Programme).OrderBy(g => g.Key.Year))
         {
-            await RecountAsync(year.Key, [.. year.Select(w => w.Node).Distinct()], totals, ct);
+            await RecountAsync(year.Key, [.. year.Select(w => w.Node).Distinct()], sources, totals, ct);
             await ClustersMeetingAsync(year.Key, [.. year.Where(w => w.Node.Scope == NodeScope.ClusterOwn).Select(w => w.Node.Id)], totals, ct);
         }
         // The totals are written last, once for all the nodes and in key order: two transactions moving the
@@ -43,17 +49,20 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
 
     private readonly record struct TotalKey(int Year, NodeScope Scope, Guid Node, string Measure, TallyPart Part, DateOnly Day);
 
-    private async Task RecountAsync(TargetProgramme programme, IReadOnlyList<BoardNode> nodes, Dictionary<TotalKey, long> totals, CancellationToken ct)
+    private async Task RecountAsync(TargetProgramme programme, IReadOnlyList<BoardNode> nodes, IReadOnlySet<string>? sources,
+        Dictionary<TotalKey, long> totals, CancellationToken ct)
     {
-        var facts = await FactsAsync(programme, nodes, ct);
+        var parts = sources is null ? null : MeasureCounter.PartsFrom(programme, sources);
+        if (parts is { Count: 0 }) return;
+        var facts = await FactsAsync(programme, nodes, sources, ct);
         var histories = await HistoriesAsync([.. nodes.Where(n => n.Scope == NodeScope.Unit).Select(n => n.Id)], ct);
-        var stored = await StoredAsync(programme.Year, nodes, ct);
+        var stored = await StoredAsync(programme.Year, nodes, parts, ct);
         var changed = new List<BoardNode>();
         var written = new List<(int, NodeScope, Guid, Row)>();
         foreach (var node in nodes)
         {
             var counted = MeasureCounter.Count(programme, node.Scope, facts[node]);
-            var fresh = counted.SelectMany(c => c.Value.Select(s => new Row(c.Key.Measure, c.Key.Part, s.Day,
+            var fresh = counted.Where(c => parts is null || parts.Contains(c.Key)).SelectMany(c => c.Value.Select(s => new Row(c.Key.Measure, c.Key.Part, s.Day,
                     node.Scope switch { NodeScope.Unit => histories[node.Id].On(s.Day), NodeScope.ClusterOwn => node.Id, _ => (Guid?)null }, s.Amount)))
                 .ToList();
             var old = stored.TryGetValue(node, out var rows) ? rows : [];
@@ -70,10 +79,21 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
         if (changed.Count == 0) return;
         short[] scopes = [.. changed.Select(n => (short)n.Scope)];
         Guid[] ids = [.. changed.Select(n => n.Id)];
-        await db.Database.ExecuteSqlAsync($"""
-            DELETE FROM board_tallies t USING unnest({scopes}, {ids}) AS n(scope, node_id)
-            WHERE t.year = {programme.Year} AND t.scope = n.scope AND t.node_id = n.node_id
-            """, ct);
+        if (parts is null)
+            await db.Database.ExecuteSqlAsync($"""
+                DELETE FROM board_tallies t USING unnest({scopes}, {ids}) AS n(scope, node_id)
+                WHERE t.year = {programme.Year} AND t.scope = n.scope AND t.node_id = n.node_id
+                """, ct);
+        else
+        {
+            string[] measures = [.. parts.Select(p => p.Measure)];
+            short[] measureParts = [.. parts.Select(p => (short)p.Part)];
+            await db.Database.ExecuteSqlAsync($"""
+                DELETE FROM board_tallies t USING unnest({scopes}, {ids}) AS n(scope, node_id)
+                WHERE t.year = {programme.Year} AND t.scope = n.scope AND t.node_id = n.node_id
+                  AND (t.measure, t.part) IN (SELECT * FROM unnest({measures}, {measureParts}))
+                """, ct);
+        }
         await WriteAsync(written, add: false, ct);
 
         void Add(TotalKey key, long amount) => totals[key] = totals.GetValueOrDefault(key) + amount;
@@ -122,8 +142,9 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
         void Add(TotalKey key, long amount) => totals[key] = totals.GetValueOrDefault(key) + amount;
     }
 
-    /// <summary>The tallies the nodes have now, by node.</summary>
-    private async Task<Dictionary<BoardNode, List<Row>>> StoredAsync(int year, IReadOnlyList<BoardNode> nodes, CancellationToken ct)
+    /// <summary>The tallies the nodes have now (of those parts, when given), by node.</summary>
+    private async Task<Dictionary<BoardNode, List<Row>>> StoredAsync(int year, IReadOnlyList<BoardNode> nodes, HashSet<(string Measure, TallyPart Part)>? parts,
+        CancellationToken ct)
     {
         short[] scopes = [.. nodes.Select(n => (short)n.Scope)];
         Guid[] ids = [.. nodes.Select(n => n.Id)];
@@ -132,7 +153,7 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
             FROM board_tallies t JOIN unnest({scopes}, {ids}) AS n(scope, node_id) ON t.scope = n.scope AND t.node_id = n.node_id
             WHERE t.year = {year}
             """).ToListAsync(ct);
-        return rows.GroupBy(r => new BoardNode((NodeScope)r.Scope, r.NodeId))
+        return rows.Where(r => parts is null || parts.Contains((r.Measure, (TallyPart)r.Part))).GroupBy(r => new BoardNode((NodeScope)r.Scope, r.NodeId))
             .ToDictionary(g => g.Key, g => g.Select(r => new Row(r.Measure, (TallyPart)r.Part, r.Day, r.ClusterId, r.Amount)).ToList());
     }
 
@@ -179,19 +200,25 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
 
     /// <summary>The facts of a node for a programme year (a report's form counts its figures from them too).</summary>
     public async Task<NodeFacts> FactsAsync(TargetProgramme programme, BoardNode node, CancellationToken ct) =>
-        (await FactsAsync(programme, [node], ct))[node];
+        (await FactsAsync(programme, [node], null, ct))[node];
 
-    /// <summary>The facts of nodes for a programme year, each kind of fact read once for all of them.</summary>
-    public async Task<Dictionary<BoardNode, NodeFacts>> FactsAsync(TargetProgramme programme, IReadOnlyCollection<BoardNode> nodes, CancellationToken ct)
+    /// <summary>The facts of nodes for a programme year, each kind of fact read once for all of them; only
+    /// those of <paramref name="sources"/> when given (the others are left empty).</summary>
+    private async Task<Dictionary<BoardNode, NodeFacts>> FactsAsync(TargetProgramme programme, IReadOnlyCollection<BoardNode> nodes,
+        IReadOnlySet<string>? sources, CancellationToken ct)
     {
+        bool Reads(params string[] of) => sources is null || of.Any(sources.Contains);
         var year = programme.Year;
         var held = db.Activities.AsNoTracking().Where(a => a.Year == year && a.Status == ActivityStatus.Held);
         Guid?[] units = [.. nodes.Where(n => n.Scope == NodeScope.Unit).Select(n => (Guid?)n.Id).Distinct()];
         Guid?[] clusters = [.. nodes.Where(n => n.Scope == NodeScope.ClusterOwn).Select(n => (Guid?)n.Id).Distinct()];
         var organised = new List<ActivityView>();
-        if (units.Length > 0) organised.AddRange(await Views(held.Where(a => a.OrganiserLevel == OrganiserLevel.Unit && units.Contains(a.OrganiserId))).ToListAsync(ct));
-        if (clusters.Length > 0) organised.AddRange(await Views(held.Where(a => a.OrganiserLevel == OrganiserLevel.Cluster && clusters.Contains(a.OrganiserId))).ToListAsync(ct));
-        if (nodes.Any(n => n.Scope == NodeScope.BlocOwn)) organised.AddRange(await Views(held.Where(a => a.OrganiserLevel == OrganiserLevel.Bloc)).ToListAsync(ct));
+        if (Reads(FactSource.Activities, FactSource.Quantity))
+        {
+            if (units.Length > 0) organised.AddRange(await Views(held.Where(a => a.OrganiserLevel == OrganiserLevel.Unit && units.Contains(a.OrganiserId))).ToListAsync(ct));
+            if (clusters.Length > 0) organised.AddRange(await Views(held.Where(a => a.OrganiserLevel == OrganiserLevel.Cluster && clusters.Contains(a.OrganiserId))).ToListAsync(ct));
+            if (nodes.Any(n => n.Scope == NodeScope.BlocOwn)) organised.AddRange(await Views(held.Where(a => a.OrganiserLevel == OrganiserLevel.Bloc)).ToListAsync(ct));
+        }
         var byOrganiser = organised.ToLookup(a => BoardNode.Organiser(a.OrganiserLevel, a.OrganiserId), a => a.Fact);
 
         var result = nodes.Distinct().ToDictionary(n => n, n => new NodeFacts { Activities = [.. byOrganiser[n]] });
@@ -200,7 +227,7 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
 
         // A unit's attendances, then the held activities of the year they were at: two index lookups, where
         // a join lets the planner hash every held activity of the year for one unit's few hundred rows.
-        var attendances = await db.Participations.AsNoTracking()
+        var attendances = !Reads(FactSource.Attendances) ? [] : await db.Participations.AsNoTracking()
             .Where(p => unitIds.Contains(p.UnitId) && !p.Withdrawn && p.Attendance == Attendance.Attended)
             .Select(p => new { p.UnitId, p.MemberId, p.ActivityId }).ToListAsync(ct);
         Guid[] attendedIds = [.. attendances.Select(a => a.ActivityId).Distinct()];
@@ -208,21 +235,27 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
             : await Views(held.Where(a => attendedIds.Contains(a.Id))).ToDictionaryAsync(a => a.Id, a => a.Fact, ct);
         var attendancesOf = attendances.Where(a => attended.ContainsKey(a.ActivityId)).ToLookup(a => a.UnitId, a => (a.MemberId, attended[a.ActivityId]));
 
-        var ideas = (await db.Ideas.AsNoTracking().Where(i => unitIds.Contains(i.UnitId) && i.Year == year && i.CountedOn != null)
+        var ideas = !Reads(FactSource.Ideas) ? None<Guid, DateOnly>() : (await db.Ideas.AsNoTracking()
+            .Where(i => unitIds.Contains(i.UnitId) && i.Year == year && i.CountedOn != null)
             .Select(i => new { i.UnitId, Day = i.CountedOn!.Value }).ToListAsync(ct)).ToLookup(i => i.UnitId, i => i.Day);
-        var milestones = (await db.Milestones.AsNoTracking()
+        var quotas = !Reads(FactSource.Ideas) ? [] : await db.IdeaQuotas.AsNoTracking()
+            .Where(q => unitIds.Contains(q.UnitId) && q.Year == year).ToDictionaryAsync(q => q.UnitId, q => q.Count, ct);
+        var milestones = !Reads(FactSource.Admissions, FactSource.PartyRecommendations) ? None<(Guid, Milestone), DateOnly>() : (await db.Milestones.AsNoTracking()
             .Where(m => unitIds.Contains(m.UnitId) && m.EffectiveOn >= programme.StartsOn && m.EffectiveOn <= programme.EndsOn)
             .Select(m => new { m.UnitId, m.Milestone, m.EffectiveOn }).ToListAsync(ct)).ToLookup(m => (m.UnitId, m.Milestone), m => m.EffectiveOn);
-        var memberGrades = (await db.MemberGrades.AsNoTracking().Where(g => unitIds.Contains(g.UnitId) && g.Year == year)
+        var memberGrades = !Reads(FactSource.MemberGrades) ? None<Guid, (Grade, DateOnly)>() : (await db.MemberGrades.AsNoTracking()
+            .Where(g => unitIds.Contains(g.UnitId) && g.Year == year)
             .Select(g => new { g.UnitId, g.Grade, g.EffectiveOn }).ToListAsync(ct)).ToLookup(g => g.UnitId, g => (g.Grade, g.EffectiveOn));
-        var unitGrades = (await db.UnitGrades.AsNoTracking().Where(g => unitIds.Contains(g.UnitId) && g.Year == year)
+        var unitGrades = !Reads(FactSource.UnitGrades) ? None<Guid, (Grade, DateOnly)>() : (await db.UnitGrades.AsNoTracking()
+            .Where(g => unitIds.Contains(g.UnitId) && g.Year == year)
             .Select(g => new { g.UnitId, g.Grade, g.EffectiveOn }).ToListAsync(ct)).ToLookup(g => g.UnitId, g => (g.Grade, g.EffectiveOn));
-        var youths = (await db.YouthCounts.AsNoTracking().Where(y => unitIds.Contains(y.UnitId))
+        var youths = !Reads(FactSource.Youths) ? None<Guid, (DateOnly, int)>() : (await db.YouthCounts.AsNoTracking().Where(y => unitIds.Contains(y.UnitId))
             .Select(y => new { y.UnitId, y.CountedOn, y.Youths }).ToListAsync(ct)).ToLookup(y => y.UnitId, y => (y.CountedOn, y.Youths));
-        var quotas = await db.IdeaQuotas.AsNoTracking().Where(q => unitIds.Contains(q.UnitId) && q.Year == year).ToDictionaryAsync(q => q.UnitId, q => q.Count, ct);
-        var history = (await db.UnitClusters.AsNoTracking().Where(r => unitIds.Contains(r.UnitId)).OrderBy(r => r.Version).ToListAsync(ct)).ToLookup(r => r.UnitId);
-        var memberships = await MembershipsAsync(unitIds, ct);
-        var reported = await ReportedAsync(programme, unitIds, ct);
+        // The open units ($units) are counted from the units' history, on a whole count only.
+        var history = sources is not null ? None<Guid, UnitClusterRecord>()
+            : (await db.UnitClusters.AsNoTracking().Where(r => unitIds.Contains(r.UnitId)).OrderBy(r => r.Version).ToListAsync(ct)).ToLookup(r => r.UnitId);
+        var memberships = !Reads(FactSource.Members) ? None<Guid, (DateOnly, DateOnly?)>() : await MembershipsAsync(unitIds, ct);
+        var reported = !Reads(FactSource.Reported) ? None<Guid, (string, DateOnly, long)>() : await ReportedAsync(programme, unitIds, ct);
 
         foreach (var unit in unitIds)
         {
@@ -248,6 +281,8 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
         return result;
     }
 
+    private static ILookup<TKey, TValue> None<TKey, TValue>() => Array.Empty<(TKey Key, TValue Value)>().ToLookup(x => x.Key, x => x.Value);
+
     /// <summary>What the board reads of an activity: who organised it and what it counts as.</summary>
     private sealed record ActivityView(Guid Id, OrganiserLevel OrganiserLevel, Guid? OrganiserId, string Kind, string? Subtype,
         List<string> Flags, DateOnly EndsOn, Dictionary<string, int> Quantities)
@@ -264,7 +299,7 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
     {
         // The members who were ever in the units, then all their states: two index lookups.
         Guid[] members = [.. await db.MemberStates.AsNoTracking().Where(s => units.Contains(s.UnitId)).Select(s => s.MemberId).Distinct().ToListAsync(ct)];
-        if (members.Length == 0) return Array.Empty<(Guid, (DateOnly, DateOnly?))>().ToLookup(p => p.Item1, p => p.Item2);
+        if (members.Length == 0) return None<Guid, (DateOnly, DateOnly?)>();
         var states = await db.MemberStates.AsNoTracking()
             .Where(s => members.Contains(s.MemberId))
             .OrderBy(s => s.MemberId).ThenBy(s => s.Version)
@@ -290,7 +325,7 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
     private async Task<ILookup<Guid, (string, DateOnly, long)>> ReportedAsync(TargetProgramme programme, Guid[] units, CancellationToken ct)
     {
         var cumulative = programme.Reports.Where(r => r.From == programme.StartsOn && r.To is not null).ToDictionary(r => r.Code, r => r.To!.Value);
-        if (cumulative.Count == 0) return Array.Empty<(Guid, (string, DateOnly, long))>().ToLookup(r => r.Item1, r => r.Item2);
+        if (cumulative.Count == 0) return None<Guid, (string, DateOnly, long)>();
         var codes = cumulative.Keys.ToArray();
         var reports = await db.Reports.AsNoTracking()
             .Where(r => r.Year == programme.Year && units.Contains(r.SubmitterId) && codes.Contains(r.Code) && r.State != Domain.Reports.ReportState.Returned)

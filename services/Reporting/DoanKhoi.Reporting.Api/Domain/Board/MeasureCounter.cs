@@ -119,6 +119,23 @@ public static class MeasureCounter
         return result;
     }
 
+    /// <summary>The parts of the programme's measures that are counted from these sources (a unit's
+    /// Meeting of a measure with its count): all a change of those facts can move.</summary>
+    public static HashSet<(string Measure, TallyPart Part)> PartsFrom(TargetProgramme programme, IReadOnlySet<string> sources)
+    {
+        var parts = new HashSet<(string, TallyPart)>();
+        foreach (var measure in programme.Measures)
+        {
+            if (sources.Contains(measure.Count.Source))
+            {
+                parts.Add((measure.Code, TallyPart.Count));
+                if (measure.Each == Each.Unit) parts.Add((measure.Code, TallyPart.Meeting));
+            }
+            if (measure.Of is { } of && sources.Contains(of.Source)) parts.Add((measure.Code, TallyPart.Base));
+        }
+        return parts;
+    }
+
     /// <summary>The steps of one count over the node's facts, unmerged.</summary>
     public static IEnumerable<Step> Steps(TargetProgramme programme, FactCount count, NodeFacts facts) => count.Source switch
     {

@@ -724,6 +724,12 @@ namespace DoanKhoi.Reporting.Api.Infrastructure.Migrations
                     b.HasIndex("UnitId", "ActivityId")
                         .HasDatabaseName("ix_participation_records_unit_id_activity_id");
 
+                    b.HasIndex(new[] { "UnitId" }, "ix_participation_records_unit_id_attended")
+                        .HasDatabaseName("ix_participation_records_unit_id")
+                        .HasFilter("attendance = 'Attended' AND NOT withdrawn");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "UnitId" }, "ix_participation_records_unit_id_attended"), new[] { "ActivityId", "MemberId" });
+
                     b.ToTable("participation_records", (string)null);
 
                     b.HasAnnotation("DoanKhoi:NotAudited", true);
