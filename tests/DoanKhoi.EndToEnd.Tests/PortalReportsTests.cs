@@ -170,6 +170,10 @@ public class PortalReportsTests(DoanKhoiSystem system)
         await Expect(versions.First).ToContainTextAsync("Đã bổ sung theo nhận xét");
         await Expect(versions.Nth(1)).ToContainTextAsync("Bản số 1");
         await Expect(page.Locator(".review-comment")).ToHaveCountAsync(0);
+        // The first version keeps the office's comment on it; the second waits for its review.
+        await Expect(versions.Nth(1).Locator(".version-review")).ToContainTextAsync("Văn phòng trả lại để sửa");
+        await Expect(versions.Nth(1).Locator(".version-review")).ToContainTextAsync(comment);
+        await Expect(versions.First.Locator(".version-review")).ToHaveCountAsync(0);
         await page.ScreenshotAsync("report-versions");
     }
 

@@ -159,6 +159,29 @@ public class ReportsApiTests(ClockedReportingApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Each_version_keeps_the_bloc_office_s_review_of_it_so_every_comment_the_unit_was_sent_stays_readable()
+    {
+        factory.Clock.Set(new DateTime(2023, 2, 4, 10, 0, 0));
+        var sent = (await (await SendAsync(_a1, "m02")).ReadAsync<ReportView>())!;
+        (await Office.PostAsJsonAsync($"/reports/{sent.Id}/return", new ReturnReportRequest("Bổ sung số cây đã trồng"))).EnsureSuccessStatusCode();
+        (await SendAsync(_a1, "m02", Content("Đã bổ sung: 300 cây xanh."))).EnsureSuccessStatusCode();
+        (await Office.PostAsJsonAsync($"/reports/{sent.Id}/return", new ReturnReportRequest("Thiếu ảnh minh chứng"))).EnsureSuccessStatusCode();
+        (await SendAsync(_a1, "m02", Content("Đã bổ sung ảnh."))).EnsureSuccessStatusCode();
+        factory.Clock.Set(new DateTime(2023, 2, 11, 9, 0, 0));
+
+        var accepted = (await (await Office.PostAsync($"/reports/{sent.Id}/accept", null)).ReadAsync<ReportView>())!;
+        var read = (await Secretary(_a1).GetFromJsonAsync<ReportForm>($"/reports/2023/m02?unitId={_a1}", ProblemAssertions.Json))!.Sent!;
+
+        foreach (var view in new[] { accepted, read })
+        {
+            var reviews = view.Versions.OrderBy(v => v.Number).Select(v => (v.Review?.Outcome, v.Review?.Comment)).ToList();
+            Assert.Equal([(ReportState.Returned, "Bổ sung số cây đã trồng"), (ReportState.Returned, "Thiếu ảnh minh chứng"), (ReportState.Accepted, null)], reviews);
+        }
+        var acceptedAt = new DateTimeOffset(2023, 2, 11, 9, 0, 0, TimeSpan.FromHours(7));
+        Assert.InRange(read.Versions.Single(v => v.Number == 3).Review!.At, acceptedAt, acceptedAt.AddMinutes(1));
+    }
+
+    [Fact]
     public async Task A_school_unit_does_not_send_the_bloc_s_reports()
     {
         factory.Clock.Set(new DateTime(2023, 2, 1, 10, 0, 0));

@@ -210,7 +210,10 @@ public sealed record ReportView(Guid Id, int Year, string Code, string Level, Gu
     string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt, IReadOnlyList<ReportVersion> Versions);
 
 public sealed record ReportVersion(int Number, DateTimeOffset SubmittedAt, string SubmittedBy, bool OnTime, IReadOnlyList<SentFigure> Figures,
-    string Narrative, IReadOnlyList<Guid> AttachmentIds, string? Note);
+    string Narrative, IReadOnlyList<Guid> AttachmentIds, string? Note, ReportReview? Review = null);
+
+/// <summary>The bloc office's review of one version: "returned" with its comment, or "accepted".</summary>
+public sealed record ReportReview(string Outcome, string? Comment, string By, DateTimeOffset At);
 
 /// <summary>A figure as sent: the value, what DoanKhoi had counted, and why they differ.</summary>
 public sealed record SentFigure(string Code, long Value, long? Counted, string? Reason);

@@ -173,7 +173,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
                 v => System.Text.Json.JsonSerializer.Serialize(v, System.Text.Json.JsonSerializerOptions.Web),
                 s => System.Text.Json.JsonSerializer.Deserialize<List<ReportVersion>>(s, System.Text.Json.JsonSerializerOptions.Web) ?? new(),
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<ReportVersion>>(
-                    (a, b) => a!.Count == b!.Count, v => v.Count, v => v.ToList()));
+                    (a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));   // a version reviewed is a version replaced
         });
         model.Entity<ReportAttachment>(e =>
         {

@@ -91,6 +91,7 @@ public sealed class Report : AggregateRoot
         if (State != ReportState.Submitted)
             throw new DomainRuleException(State == ReportState.Accepted ? "The report was accepted already." : "The report was returned: wait for the unit to send it again.");
         (State, ReviewComment, ReviewedBy, ReviewedAt, UpdatedAt) = (ReportState.Accepted, null, by, now, now);
+        Reviewed(new ReportReview(ReportState.Accepted, null, by, now));
         Raise(new ReportReviewed { Snapshot = ToSnapshot(), Comment = null, OccurredAt = now });
     }
 
@@ -103,7 +104,15 @@ public sealed class Report : AggregateRoot
         if (State != ReportState.Submitted)
             throw new DomainRuleException(State == ReportState.Accepted ? "The report was accepted already." : "The report was returned: wait for the unit to send it again.");
         (State, ReviewComment, ReviewedBy, ReviewedAt, UpdatedAt) = (ReportState.Returned, comment.Trim().Normalize(), by, now, now);
+        Reviewed(new ReportReview(ReportState.Returned, ReviewComment, by, now));
         Raise(new ReportReviewed { Snapshot = ToSnapshot(), Comment = ReviewComment, OccurredAt = now });
+    }
+
+    /// <summary>The review stays with the version it was about: every comment the unit was sent is kept.</summary>
+    private void Reviewed(ReportReview review)
+    {
+        var latest = Versions.FindIndex(v => v.Number == Versions.Max(x => x.Number));
+        Versions[latest] = Versions[latest] with { Review = review };
     }
 
     private static void EnsureOpen(ReportDefinition definition, DateTimeOffset? openUntil, DateTimeOffset now)
@@ -148,7 +157,16 @@ public sealed record ReportVersion(
     [property: MaxLength(TargetProgramme.MaxFigures)] List<FigureValue> Figures,
     [property: StringLength(Report.NarrativeMaxLength)] string Narrative,
     [property: MaxLength(Report.MaxAttachments)] List<Guid> AttachmentIds,
-    [property: StringLength(Report.ReasonMaxLength)] string? Note);
+    [property: StringLength(Report.ReasonMaxLength)] string? Note,
+    /// <summary>The bloc office's review of this version: returned with its comment, or accepted; none while it waits.</summary>
+    ReportReview? Review = null);
+
+/// <summary>The bloc office's review of one version of a report.</summary>
+public sealed record ReportReview(
+    ReportState Outcome,
+    [property: StringLength(Report.CommentMaxLength)] string? Comment,
+    [property: StringLength(200)] string By,
+    DateTimeOffset At);
 
 /// <summary>The bloc office opened a locked report again for one submitter until a moment, with a reason.</summary>
 public sealed class ReportOpening
