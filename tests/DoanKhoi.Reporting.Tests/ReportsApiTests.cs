@@ -16,12 +16,19 @@ namespace DoanKhoi.Reporting.Tests;
 /// <summary>The service's clock, set by the tests to a moment of 2023; it runs on from there.</summary>
 public sealed class ShiftedClock : TimeProvider
 {
-    public TimeSpan Shift { get; set; }
+    private DateTimeOffset? _frozen;
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
+    /// <summary>How far the clock is from the real one (setting it lets the clock run again).</summary>
+    public TimeSpan Shift { get; set { field = value; _frozen = null; } }
 
-    /// <summary>Moves the clock to <paramref name="vietnamTime"/>, read as Vietnam time.</summary>
+    public override DateTimeOffset GetUtcNow() => _frozen ?? System.GetUtcNow() + Shift;
+
+    /// <summary>Moves the clock to <paramref name="vietnamTime"/>, read as Vietnam time; it runs on from there.</summary>
     public void Set(DateTime vietnamTime) => Shift = new DateTimeOffset(vietnamTime, TimeSpan.FromHours(7)) - System.GetUtcNow();
+
+    /// <summary>Stops the clock at <paramref name="vietnamTime"/>: a request a second away from a deadline
+    /// stays on its side of it however long a busy machine takes to send it.</summary>
+    public void Freeze(DateTime vietnamTime) => _frozen = new DateTimeOffset(vietnamTime, TimeSpan.FromHours(7)).ToUniversalTime();
 }
 
 /// <summary>Reporting on <see cref="ShiftedClock"/>.</summary>
@@ -85,10 +92,10 @@ public class ReportsApiTests(ClockedReportingApiFactory factory) : IClassFixture
     [Fact]
     public async Task A_report_sent_at_23_59_59_of_its_due_day_is_on_time_and_one_at_midnight_is_locked_until_the_bloc_office_opens_it()
     {
-        factory.Clock.Set(new DateTime(2023, 2, 5, 23, 59, 59));
+        factory.Clock.Freeze(new DateTime(2023, 2, 5, 23, 59, 59));
         var onTime = await SendAsync(_a1, "m02");
 
-        factory.Clock.Set(new DateTime(2023, 2, 6, 0, 0, 0));
+        factory.Clock.Freeze(new DateTime(2023, 2, 6, 0, 0, 0));
         var locked = await SendAsync(_a2, "m02");
         var opened = await Office.PostAsJsonAsync("/reports/2023/m02/openings",
             new OpenReportRequest(_a2, null, new DateTimeOffset(2023, 2, 8, 17, 0, 0, TimeSpan.FromHours(7)), "Đơn vị mất điện ngày 05/02"));
@@ -214,7 +221,10 @@ public class ReportsApiTests(ClockedReportingApiFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Created, pdf.StatusCode);
         await photo.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
         (await withOthers.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ShouldNameFields("attachmentIds[1]");
-        Assert.Equal([mine.Id], (await withMine.ReadAsync<ReportView>())!.Versions.Single().AttachmentIds);
+        var sent = (await withMine.ReadAsync<ReportView>())!;
+        Assert.Equal([mine.Id], sent.Versions.Single().AttachmentIds);
+        // The report names its documents, for the office to see what it is about to open.
+        Assert.Equal([("bao-cao-thang-2.pdf", 17L)], sent.Attachments.Select(a => (a.FileName, a.Size)));
         Assert.Equal("application/pdf", (await Office.GetAsync($"/reports/attachments/{mine.Id}")).Content.Headers.ContentType!.MediaType);
     }
 

@@ -207,7 +207,8 @@ public sealed record FigureField(string Code, string Name, long? Counted, long? 
 
 /// <summary>A report sent, its review, and every version (newest first).</summary>
 public sealed record ReportView(Guid Id, int Year, string Code, string Level, Guid SubmitterId, string State, bool OnTime, DateTimeOffset FirstSubmittedAt,
-    string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt, IReadOnlyList<ReportVersion> Versions);
+    string? ReviewComment, string? ReviewedBy, DateTimeOffset? ReviewedAt, IReadOnlyList<ReportVersion> Versions,
+    IReadOnlyList<ReportAttachment>? Attachments = null);
 
 public sealed record ReportVersion(int Number, DateTimeOffset SubmittedAt, string SubmittedBy, bool OnTime, IReadOnlyList<SentFigure> Figures,
     string Narrative, IReadOnlyList<Guid> AttachmentIds, string? Note, ReportReview? Review = null);

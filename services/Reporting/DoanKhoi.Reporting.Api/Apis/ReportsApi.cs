@@ -61,7 +61,7 @@ public static class ReportsApi
         return TypedResults.Ok(new ReportForm(year, definition, level, submitter, name, Report.Deadline(definition.Due),
             ReportCalendar.StateOf(definition, report, exempt, now), !exempt && report?.State != ReportState.Accepted
                 && (Report.IsOnTime(definition, now) || openUntil > now || report?.State == ReportState.Returned),
-            openUntil, figures, report is null ? null : ReportView.From(report)));
+            openUntil, figures, report is null ? null : await ReportView.FromAsync(db, report, ct)));
     }
 
     public static async Task<Results<Created<ReportView>, Ok<ReportView>>> Submit(int year, [StringLength(TargetProgramme.CodeMaxLength)] string code,
@@ -86,8 +86,8 @@ public static class ReportsApi
         if (level == SubmitterLevel.Unit && programme.Measures.Any(m => m.Count.Source == FactSource.Reported || m.Of?.Source == FactSource.Reported))
             await RecountAsync(db, counter, submitter, year, ct);
         return created
-            ? TypedResults.Created($"/reports/{year}/{code}?{level.ToString().ToLowerInvariant()}Id={submitter}", ReportView.From(report))
-            : TypedResults.Ok(ReportView.From(report));
+            ? TypedResults.Created($"/reports/{year}/{code}?{level.ToString().ToLowerInvariant()}Id={submitter}", await ReportView.FromAsync(db, report, ct))
+            : TypedResults.Ok(await ReportView.FromAsync(db, report, ct));
     }
 
     public static async Task<Created<AttachmentView>> Upload(int year, [StringLength(TargetProgramme.CodeMaxLength)] string code, IFormFile? file,
@@ -120,7 +120,7 @@ public static class ReportsApi
         var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("report", id);
         report.Accept(caller.AuditName, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ReportView.From(report));
+        return TypedResults.Ok(await ReportView.FromAsync(db, report, ct));
     }
 
     public static async Task<Ok<ReportView>> Return(Guid id, ReturnReportRequest request, Caller caller, ReportingDbContext db, BoardCounter counter,
@@ -131,7 +131,7 @@ public static class ReportsApi
         report.Return(request.Comment, caller.AuditName, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         if (report.Level == SubmitterLevel.Unit) await RecountAsync(db, counter, report.SubmitterId, report.Year, ct);   // a returned report's figures stop counting
-        return TypedResults.Ok(ReportView.From(report));
+        return TypedResults.Ok(await ReportView.FromAsync(db, report, ct));
     }
 
     private static Task RecountAsync(ReportingDbContext db, BoardCounter counter, Guid unit, int year, CancellationToken ct) =>
@@ -290,10 +290,18 @@ public sealed record ReportView(
     [property: StringLength(Report.CommentMaxLength)] string? ReviewComment,
     [property: StringLength(200)] string? ReviewedBy,
     DateTimeOffset? ReviewedAt,
-    [property: MaxLength(1000)] List<ReportVersion> Versions)
+    [property: MaxLength(1000)] List<ReportVersion> Versions,
+    /// <summary>The documents the versions name (by id), with their file names and sizes.</summary>
+    [property: MaxLength(10_000)] List<AttachmentView> Attachments)
 {
-    public static ReportView From(Report r) => new(r.Id, r.Year, r.Code, r.Level, r.SubmitterId, r.State, r.OnTime, r.FirstSubmittedAt,
-        r.ReviewComment, r.ReviewedBy, r.ReviewedAt, [.. r.Versions.OrderByDescending(v => v.Number)]);
+    public static async Task<ReportView> FromAsync(ReportingDbContext db, Report r, CancellationToken ct)
+    {
+        Guid[] ids = [.. r.Versions.SelectMany(v => v.AttachmentIds).Distinct()];
+        var attachments = ids.Length == 0 ? []
+            : await db.ReportAttachments.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.UploadedAt).ToListAsync(ct);
+        return new(r.Id, r.Year, r.Code, r.Level, r.SubmitterId, r.State, r.OnTime, r.FirstSubmittedAt,
+            r.ReviewComment, r.ReviewedBy, r.ReviewedAt, [.. r.Versions.OrderByDescending(v => v.Number)], [.. attachments.Select(AttachmentView.From)]);
+    }
 }
 
 public sealed record AttachmentView(Guid Id, [property: StringLength(ReportAttachment.FileNameMaxLength)] string FileName,
