@@ -20,14 +20,6 @@ public class PortalBoardTests(DoanKhoiSystem system)
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static string Shown(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>As ./run.sh --demo does: this year's programme, copied from 2023's (the one reporting seeds), once per system.</summary>
-    private async Task ThisYearHasAProgrammeAsync()
-    {
-        if (Today.Year == 2023) return;
-        var response = await system.Gateway.PostAsJsonAsync("/api/reporting/programmes/2023/copy", new { toYear = Today.Year, reason = "Chương trình năm nay cho kiểm thử giao diện" });
-        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"copying the programme: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
     /// <summary>A tree planting held on <paramref name="day"/> with <paramref name="trees"/> trees, by the bloc or a unit.</summary>
     private static async Task<Guid> PlantTreesAsync(HttpClient organiser, string title, DateOnly day, int trees, Guid? unit = null)
     {
@@ -57,7 +49,7 @@ public class PortalBoardTests(DoanKhoiSystem system)
     [Fact]
     public async Task The_bloc_office_follows_the_targets_day_by_day_and_sets_a_years_goals()
     {
-        await ThisYearHasAProgrammeAsync();
+        await system.ThisYearHasAProgrammeAsync();
         // Two days ago (the tests of other pages plant trees today), and the day before it.
         var day = Today.DayOfYear > 2 ? Today.AddDays(-2) : Today;
         var before = day.AddDays(-1);
@@ -121,7 +113,7 @@ public class PortalBoardTests(DoanKhoiSystem system)
     [Fact]
     public async Task A_secretary_lands_on_their_units_board_and_opens_what_a_figure_counts()
     {
-        await ThisYearHasAProgrammeAsync();
+        await system.ThisYearHasAProgrammeAsync();
         var unitName = $"Đoàn TN Sở Nông nghiệp {Guid.NewGuid():N}"[..32];
         var (_, unit) = await system.CreateUnitAsync(unitName);
         var secretary = await system.CreateAccountAsync($"unit-secretary@unit:{unit}", "Bí thư Sở Nông nghiệp");
@@ -161,7 +153,7 @@ public class PortalBoardTests(DoanKhoiSystem system)
     [Fact]
     public async Task The_board_and_the_targets_fit_a_phone()
     {
-        await ThisYearHasAProgrammeAsync();
+        await system.ThisYearHasAProgrammeAsync();
         await using var phone = await system.Browser.NewContextAsync(PortalBrowser.Phone);
         var page = await system.SignInAsync(phone, "vanphong", system.BlocOfficePassword, "/board");
         await page.WaitLiveAsync();

@@ -21,14 +21,6 @@ public class PortalReportsTests(DoanKhoiSystem system)
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static string Shown(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>As ./run.sh --demo does (and the board's tests): this year's programme, copied from 2023's, once per system.</summary>
-    private async Task ThisYearHasAProgrammeAsync()
-    {
-        if (Today.Year == 2023) return;
-        var response = await system.Gateway.PostAsJsonAsync("/api/reporting/programmes/2023/copy", new { toYear = Today.Year, reason = "Chương trình năm nay cho kiểm thử giao diện" });
-        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"copying the programme: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
     /// <summary>A thematic report the bloc sets in this year's programme, due tomorrow and covering the year so far:
     /// open now (the clock is real), and what a unit did today counts in its figures. Its code is the test's own.</summary>
     private async Task<(string Code, string Name)> AThematicReportDueTomorrowAsync()
@@ -72,7 +64,7 @@ public class PortalReportsTests(DoanKhoiSystem system)
     [Fact]
     public async Task A_report_sent_on_time_is_returned_with_a_comment_and_its_second_version_is_kept()
     {
-        await ThisYearHasAProgrammeAsync();
+        await system.ThisYearHasAProgrammeAsync();
         var (code, reportName) = await AThematicReportDueTomorrowAsync();
         var unitName = $"Đoàn TN Sở Tư pháp {Guid.NewGuid():N}"[..30];
         var (_, unit) = await system.CreateUnitAsync(unitName);
@@ -180,7 +172,7 @@ public class PortalReportsTests(DoanKhoiSystem system)
     [Fact]
     public async Task The_bloc_office_opens_a_locked_report_again_ranks_the_units_and_the_grid_fits_a_phone()
     {
-        await ThisYearHasAProgrammeAsync();
+        await system.ThisYearHasAProgrammeAsync();
         // The test system starts with no units: one to rank, once reporting has heard of it.
         var unitName = $"Đoàn TN Sở Công Thương {Guid.NewGuid():N}"[..34];
         var (_, unit) = await system.CreateUnitAsync(unitName);
