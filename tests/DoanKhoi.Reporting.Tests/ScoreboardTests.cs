@@ -59,6 +59,8 @@ public class ScoreboardTests(ReportingApiFactory factory) : IClassFixture<Report
             rows.Select(r => (r.Rank, r.Name, r.Points, r.Percent!.Value)));
         Assert.All(rows, r => Assert.Equal((50m, 0m), (r.Possible, r.PunctualityPoints!.Value)));
         Assert.Equal([10m, 15m], rows[1].Targets.Select(t => t.Points));
+        // Each part says which target it is, for an integrator who has not read the programme.
+        Assert.Equal([("T1", "Mỗi cơ sở trồng cây"), ("T2", "Đoàn viên trồng cây")], rows[1].Targets.Select(t => (t.Code, t.Name)));
     }
 
     [Fact]

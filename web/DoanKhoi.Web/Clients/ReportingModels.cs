@@ -243,4 +243,4 @@ public sealed record ScoreRow(int Rank, Guid NodeId, string Name, decimal Points
     public TargetScore? Target(string code) => Targets.FirstOrDefault(t => t.Code == code);
 }
 
-public sealed record TargetScore(string Code, int Weight, decimal Points);
+public sealed record TargetScore(string Code, int Weight, decimal Points, string Name = "");

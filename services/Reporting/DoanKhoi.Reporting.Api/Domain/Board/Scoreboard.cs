@@ -13,7 +13,9 @@ namespace DoanKhoi.Reporting.Domain.Board;
 public sealed record TargetScore(
     [property: System.ComponentModel.DataAnnotations.StringLength(TargetProgramme.CodeMaxLength)] string Code,
     [property: System.ComponentModel.DataAnnotations.Range(0, 100)] int Weight,
-    decimal Points);
+    decimal Points,
+    /// <summary>The target's name, as the programme states it.</summary>
+    [property: System.ComponentModel.DataAnnotations.StringLength(TargetProgramme.NameMaxLength)] string Name = "");
 
 /// <summary>A unit's or cluster's score: the points it has of the points it could have, and their parts.</summary>
 public sealed record Score(decimal Points, decimal Possible, decimal? Percent, IReadOnlyList<TargetScore> Targets, decimal? PunctualityPoints)
@@ -28,7 +30,7 @@ public sealed record Score(decimal Points, decimal Possible, decimal? Percent, I
                 .Where(f => f.Status != FigureStatus.Contribution).ToList();
             if (scored.Count == 0 || target.Weight == 0) continue;
             var progress = scored.Average(Progress);
-            targets.Add(new TargetScore(target.Code, target.Weight, Math.Round(target.Weight * progress, 2)));
+            targets.Add(new TargetScore(target.Code, target.Weight, Math.Round(target.Weight * progress, 2), target.Name));
         }
         decimal? punctual = punctuality?.Rate is { } rate && programme.Scoreboard.PunctualityWeight > 0
             ? Math.Round(programme.Scoreboard.PunctualityWeight * rate / 100m, 2) : null;
