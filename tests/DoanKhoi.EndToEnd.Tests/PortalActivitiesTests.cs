@@ -35,7 +35,7 @@ public class PortalActivitiesTests(DoanKhoiSystem system)
         await page.GetByLabel("Tên hoạt động").FillAsync("Ra quân trồng cây tại xã Mai Pha");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Loại hoạt động" }).ClickAsync();
         await PortalBrowser.Choices(page).GetByText("Trồng cây xanh", new() { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });   // a choice closes its list once the server heard it
         var startsOn = page.GetByLabel("Từ ngày (dd/MM/yyyy)");
         await startsOn.FillAsync(Today);
         await startsOn.PressAsync("Tab");
@@ -62,7 +62,7 @@ public class PortalActivitiesTests(DoanKhoiSystem system)
         // A member who came without registering is found by name, typed without diacritics.
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Thêm đoàn viên (tìm theo tên)" }).FillAsync("nong thi mai");
         await PortalBrowser.Choices(page).Filter(new() { HasText = "Nông Thị Mai" }).ClickAsync(new() { Timeout = 30_000 });
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });   // a choice closes its list once the server heard it
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm: có mặt" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Nông Thị Mai", Exact = true })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         // Everyone registered came.

@@ -27,7 +27,7 @@ public class PortalMemberWorkTests(DoanKhoiSystem system)
         await page.GetByLabel("Họ và tên").FillAsync("Triệu Thị Lan");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Giới tính" }).ClickAsync();
         await PortalBrowser.Choices(page).GetByText("Nữ", new() { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });   // a choice closes its list once the server heard it
         // Down the form as a person does; a typed date is taken when the field is left (Tab).
         var born = page.GetByLabel("Ngày sinh (dd/MM/yyyy)");
         await born.FillAsync("12/05/1999");
@@ -35,7 +35,7 @@ public class PortalMemberWorkTests(DoanKhoiSystem system)
         // Typed without diacritics, as on a phone keyboard.
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Dân tộc" }).FillAsync("tay");
         await PortalBrowser.Choices(page).GetByText("Tày", new() { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });   // a choice closes its list once the server heard it
         await page.GetByLabel("Số CCCD (12 số)").FillAsync("0123");
         var joined = page.GetByLabel("Ngày vào Đoàn (dd/MM/yyyy)");
         await joined.FillAsync("26/03/2016");
