@@ -82,6 +82,10 @@ public class PortalBoardTests(DoanKhoiSystem system)
         await asOf.PressAsync("Tab");
         await Expect(page.Locator(".board-subtitle")).ToContainTextAsync($"tính đến ngày {Shown(before)}", new() { Timeout = 30_000 });
         await Expect(trees).ToHaveTextAsync(Number(onDayBefore));
+        // The board downloads as it stands on the day chosen: the day before's trees in its K03.1 row.
+        var lines = await PortalBrowser.DownloadLinesAsync(page, "Xuất CSV");
+        Assert.StartsWith("Chỉ tiêu,Mã,Nội dung", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("K03,K03.1,") && l.Contains($",{onDayBefore.ToString(CultureInfo.InvariantCulture)},"));
         await page.ScreenshotAsync("board-bloc-office");
 
         // A later year's programme: copied from 2023's, then a goal raised, with the reason kept.

@@ -53,10 +53,18 @@ public class AccessMatrixTests(ReportingApiFactory factory) : IClassFixture<Repo
         var clusterB = await client.GetAsync($"/board?year=2023&clusterId={_bloc.ClusterB}");
         var units = await client.GetFromJsonAsync<List<BoardRow>>("/board/units?year=2023", ProblemAssertions.Json);
         var clusters = await client.GetFromJsonAsync<List<BoardRow>>("/board/clusters?year=2023", ProblemAssertions.Json);
+        // The downloads answer as the boards they are made of.
+        var unitAFile = await client.GetAsync($"/board/export?year=2023&unitId={_bloc.UnitA}&format=csv");
+        var unitBFile = await client.GetAsync($"/board/export?year=2023&unitId={_bloc.UnitB}&format=csv");
+        var unitsFile = await client.GetStringAsync("/board/units/export?year=2023&format=csv");
+        var clustersFile = await client.GetStringAsync("/board/clusters/export?year=2023&format=csv");
 
         Assert.Equal(HttpStatusCode.OK, bloc.StatusCode);
         Assert.Equal((Expected(true), Expected(false)), (unitA.StatusCode, unitB.StatusCode));
         Assert.Equal((Expected(true), Expected(false)), (clusterA.StatusCode, clusterB.StatusCode));
+        Assert.Equal((Expected(true), Expected(false)), (unitAFile.StatusCode, unitBFile.StatusCode));
+        Assert.Equal(units!.Count + 1, unitsFile.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(clusters!.Count + 1, clustersFile.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var reached = new[] { (_bloc.UnitA, true), (_bloc.UnitB, false) }.Where(u => MatrixBloc.Reaches(who, u.Item2)).Select(u => u.Item1).ToList();
         Assert.Equal(reached.Order(), units!.Select(u => u.NodeId).Order());
         Assert.Equal(reached.Count, clusters!.Count);

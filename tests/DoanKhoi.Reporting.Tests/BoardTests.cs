@@ -158,6 +158,28 @@ public class BoardTests(ReportingApiFactory factory) : IClassFixture<ReportingAp
     }
 
     [Fact]
+    public async Task The_board_and_its_tables_download_as_spreadsheets_in_Vietnamese_with_the_figures_on_screen()
+    {
+        await YearAsync();
+        var office = factory.CreateClient().As(Post.Bloc(Role.BlocOffice));
+
+        var board = await office.GetStringAsync("/board/export?year=2023&asOf=2023-12-31&format=csv");
+        var clusters = await office.GetStringAsync("/board/clusters/export?year=2023&asOf=2023-12-31&format=csv");
+        var units = await office.GetAsync($"/board/units/export?year=2023&asOf=2023-12-31&clusterId={_world.ClusterA}");
+
+        // K03.1: 1,650 trees of 4,500, behind; K03.2: 60 % of the members.
+        var lines = board.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.StartsWith("Chỉ tiêu,Mã,Nội dung,Mục tiêu,Cần đạt đến ngày,Kết quả", lines[0].TrimStart('\uFEFF'));
+        Assert.Contains(lines, l => l.StartsWith("K03,K03.1,") && l.Contains(",4500,") && l.Contains(",1650,") && l.EndsWith("Chậm tiến độ"));
+        Assert.Contains(lines, l => l.StartsWith("K03,K03.2,") && l.Contains(",60,%,3,5,"));
+        // One row a cluster: Cụm 1's 1,000 trees (A1's) and Cụm 2's 650 (B1's of March).
+        var clusterLines = clusters.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        var column = clusterLines[0].TrimStart('\uFEFF').Split(',').ToList().IndexOf("K03.1");
+        Assert.Equal(["1000", "650"], clusterLines.Skip(1).Select(l => l.Split(',')[column]));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", units.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task A_unit_sees_its_own_contribution_and_its_members_share()
     {
         await YearAsync();

@@ -21,7 +21,7 @@ public static class FileEndpoints
 
     private static readonly string[] ActivitiesFiles = ["activities/export", "ideas/export", "audit/export"];
 
-    private static readonly string[] ReportingFiles = ["scoreboard/export"];
+    private static readonly string[] ReportingFiles = ["scoreboard/export", "board/export", "board/clusters/export", "board/units/export"];
 
     /// <summary>Membership's files at <c>/files/&lt;path&gt;</c>, another service's at <c>/files/&lt;service&gt;/&lt;path&gt;</c>.</summary>
     public static IEndpointRouteBuilder MapFileEndpoints(this IEndpointRouteBuilder app)

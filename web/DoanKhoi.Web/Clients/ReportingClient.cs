@@ -104,6 +104,11 @@ public sealed class ReportingClient(HttpClient http, PortalSession session) : Ga
     public Task<List<ScoreRow>> ScoreboardAsync(int? year, DateOnly? asOf, string level, Guid? clusterId = null, CancellationToken ct = default) =>
         GetAsync<List<ScoreRow>>("scoreboard" + ScoreboardQuery(year, asOf, level, clusterId), ct);
 
+    /// <summary>Where the portal downloads a board (<paramref name="rows"/>: its clusters' or units' table instead) as <paramref name="format"/>.</summary>
+    public static string BoardExportHref(int? year, DateOnly? asOf, BoardScope scope, string format, bool rows = false) => rows
+        ? $"/files/reporting/board/{(scope.Level == "bloc" ? "clusters" : "units")}/export" + Query(("year", year), ("asOf", asOf), ("clusterId", scope.ClusterId), ("format", format))
+        : "/files/reporting/board/export" + Query(("year", year), ("asOf", asOf), ("clusterId", scope.ClusterId), ("unitId", scope.UnitId), ("format", format));
+
     /// <summary>The scoreboard's query (the page's and its export's), and <paramref name="format"/> for a download.</summary>
     public static string ScoreboardQuery(int? year, DateOnly? asOf, string level, Guid? clusterId, string? format = null) =>
         Query(("year", year), ("asOf", asOf), ("level", level), ("clusterId", clusterId), ("format", format));

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Files;
 using DoanKhoi.Problems;
 using DoanKhoi.Reporting.Domain;
 using DoanKhoi.Reporting.Domain.Board;
@@ -26,8 +27,63 @@ public static class BoardApi
             .WithSummary("Every cluster the caller sees, with each measure's value and status, as of a day");
         board.MapGet("/units", ListUnits).WithMaxItems(OrganisationLimits.MaxOpenUnits)
             .WithSummary("The units the caller sees (of one cluster, with clusterId), with each measure's value and status, as of a day");
+        board.MapGet("/export", Export).WithSummary("The board of the bloc, a cluster or a unit as a spreadsheet (xlsx or csv), in Vietnamese");
+        board.MapGet("/clusters/export", ExportClusters).WithSummary("Every cluster the caller sees with each measure's value, as a spreadsheet (xlsx or csv)");
+        board.MapGet("/units/export", ExportUnits).WithSummary("The units the caller sees (of one cluster, with clusterId) with each measure's value, as a spreadsheet (xlsx or csv)");
         return app;
     }
+
+    public static async Task<FileContentHttpResult> Export(Caller caller, ReportingDbContext db, ProgrammeStore programmes, BoardReader reader, TimeProvider clock,
+        CancellationToken ct, [FromQuery, Range(2000, 2100)] int? year = null, [FromQuery] DateOnly? asOf = null,
+        [FromQuery] Guid? clusterId = null, [FromQuery] Guid? unitId = null, [FromQuery, AllowedValues("xlsx", "csv")] string? format = null)
+    {
+        TableFile.CheckFormat(format);
+        var board = (await GetBoard(caller, db, programmes, reader, clock, ct, year, asOf, clusterId, unitId)).Value!;
+        string[] headers = ["Chỉ tiêu", "Mã", "Nội dung", "Mục tiêu", "Cần đạt đến ngày", "Kết quả", "Đơn vị tính", "Số đếm", "Trên tổng số", "Đánh giá"];
+        var rows = board.Targets.SelectMany(t => t.Measures.Select(m => (object?[])[t.Code, m.Code, m.Name, m.GoalAtLeast ?? m.GoalAtMost, m.Expected, m.Value,
+            m.IsShare ? "%" : "", m.Count, m.Base, StatusName(m.Status)]));
+        return TableFile.Result(format, headers, rows, "Bảng chỉ tiêu", $"bang-chi-tieu-{board.Year}-{board.AsOf:dd-MM-yyyy}");
+    }
+
+    public static async Task<FileContentHttpResult> ExportClusters(Caller caller, ReportingDbContext db, ProgrammeStore programmes, BoardReader reader, TimeProvider clock,
+        CancellationToken ct, [FromQuery, Range(2000, 2100)] int? year = null, [FromQuery] DateOnly? asOf = null, [FromQuery, AllowedValues("xlsx", "csv")] string? format = null)
+    {
+        TableFile.CheckFormat(format);
+        var (programme, day) = await ResolveAsync(db, programmes, clock, year, asOf, ct);
+        var rows = (await ListClusters(caller, db, programmes, reader, clock, ct, programme.Year, day)).Value!;
+        return RowsFile(programme, day, rows, "Cụm thi đua", format, "theo-cum");
+    }
+
+    public static async Task<FileContentHttpResult> ExportUnits(Caller caller, ReportingDbContext db, ProgrammeStore programmes, BoardReader reader, TimeProvider clock,
+        CancellationToken ct, [FromQuery, Range(2000, 2100)] int? year = null, [FromQuery] DateOnly? asOf = null, [FromQuery] Guid? clusterId = null,
+        [FromQuery, AllowedValues("xlsx", "csv")] string? format = null)
+    {
+        TableFile.CheckFormat(format);
+        var (programme, day) = await ResolveAsync(db, programmes, clock, year, asOf, ct);
+        var rows = (await ListUnits(caller, db, programmes, reader, clock, ct, programme.Year, day, clusterId)).Value!;
+        return RowsFile(programme, day, rows, "Cơ sở Đoàn", format, "theo-co-so");
+    }
+
+    /// <summary>One row a node, one column a measure (its value: a count, or a share in %).</summary>
+    private static FileContentHttpResult RowsFile(TargetProgramme programme, DateOnly day, List<BoardRow> rows, string who, string? format, string name)
+    {
+        var measures = programme.Measures.ToList();
+        string[] headers = ["Mã", who, .. measures.Select(m => m.IsShare ? $"{m.Code} (%)" : m.Code)];
+        return TableFile.Result(format, headers,
+            rows.Select(r => (object?[])[r.Code, r.Name, .. measures.Select(m => (object?)r.Figures.FirstOrDefault(f => f.Measure == m.Code)?.Value)]),
+            who, $"bang-chi-tieu-{name}-{programme.Year}-{day:dd-MM-yyyy}");
+    }
+
+    /// <summary>A figure's status in the words of the board.</summary>
+    public static string StatusName(FigureStatus status) => status switch
+    {
+        FigureStatus.Met => "Đạt",
+        FigureStatus.OnTrack => "Đúng tiến độ",
+        FigureStatus.Behind => "Chậm tiến độ",
+        FigureStatus.NotMet => "Không đạt",
+        FigureStatus.Contribution => "Đóng góp",
+        _ => "",
+    };
 
     public static async Task<Ok<BoardView>> GetBoard(Caller caller, ReportingDbContext db, ProgrammeStore programmes, BoardReader reader, TimeProvider clock,
         CancellationToken ct, [FromQuery, Range(2000, 2100)] int? year = null, [FromQuery] DateOnly? asOf = null,

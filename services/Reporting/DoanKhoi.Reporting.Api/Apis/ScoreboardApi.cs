@@ -121,14 +121,7 @@ public static class ScoreboardApi
         return TypedResults.File(file, TableFile.XlsxContentType, $"so-lieu-nam-{programme.Year}.xlsx");
     }
 
-    private static string Status(FigureStatus status) => status switch
-    {
-        FigureStatus.Met => "Đạt",
-        FigureStatus.OnTrack => "Đúng tiến độ",
-        FigureStatus.Behind => "Chậm tiến độ",
-        FigureStatus.NotMet => "Không đạt",
-        _ => "",
-    };
+    private static string Status(FigureStatus status) => BoardApi.StatusName(status);
 }
 
 public sealed record ScoreRow(
