@@ -146,6 +146,10 @@ public class PortalBoardTests(DoanKhoiSystem system)
         await Expect(row).ToContainTextAsync("12");
         await Expect(row).ToContainTextAsync(Shown(Today));
         await page.ScreenshotAsync("board-measure-records");
+        // The list downloads with the same rows.
+        var lines = await PortalBrowser.DownloadLinesAsync(page, "Xuất CSV");
+        Assert.Equal("Loại,Tên,Đơn vị,Ngày,Số lượng,Xếp loại", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("Hoạt động,Trồng cây phòng hộ đầu nguồn,") && l.Contains($",{Shown(Today)},12,"));
 
         // A measure over each unit lists the unit as missing while it has no model or solution.
         await page.GotoAsync(new Uri(system.Portal, $"/board/measures/K02.1?unitId={unit}").ToString());

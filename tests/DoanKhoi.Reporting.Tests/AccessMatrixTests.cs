@@ -57,12 +57,20 @@ public class AccessMatrixTests(ReportingApiFactory factory) : IClassFixture<Repo
         var unitAFile = await client.GetAsync($"/board/export?year=2023&unitId={_bloc.UnitA}&format=csv");
         var unitBFile = await client.GetAsync($"/board/export?year=2023&unitId={_bloc.UnitB}&format=csv");
         var unitsFile = await client.GetStringAsync("/board/units/export?year=2023&format=csv");
+        var recordsA = await client.GetAsync($"/board/measures/K03.1/records/export?year=2023&unitId={_bloc.UnitA}&format=csv");
+        var recordsB = await client.GetAsync($"/board/measures/K03.1/records/export?year=2023&unitId={_bloc.UnitB}&format=csv");
+        var missingA = await client.GetAsync($"/board/measures/K04.3/missing/export?year=2023&unitId={_bloc.UnitA}&format=csv");
+        var missingB = await client.GetAsync($"/board/measures/K04.3/missing/export?year=2023&unitId={_bloc.UnitB}&format=csv");
+        var blocRecords = await client.GetAsync("/board/measures/K03.1/records/export?year=2023&format=csv");
         var clustersFile = await client.GetStringAsync("/board/clusters/export?year=2023&format=csv");
 
         Assert.Equal(HttpStatusCode.OK, bloc.StatusCode);
         Assert.Equal((Expected(true), Expected(false)), (unitA.StatusCode, unitB.StatusCode));
         Assert.Equal((Expected(true), Expected(false)), (clusterA.StatusCode, clusterB.StatusCode));
         Assert.Equal((Expected(true), Expected(false)), (unitAFile.StatusCode, unitBFile.StatusCode));
+        Assert.Equal((Expected(true), Expected(false)), (recordsA.StatusCode, recordsB.StatusCode));
+        Assert.Equal((Expected(true), Expected(false)), (missingA.StatusCode, missingB.StatusCode));
+        Assert.Equal(MatrixBloc.Reaches(who, false) ? HttpStatusCode.OK : HttpStatusCode.Forbidden, blocRecords.StatusCode);   // the bloc's records: the bloc's posts
         Assert.Equal(units!.Count + 1, unitsFile.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(clusters!.Count + 1, clustersFile.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var reached = new[] { (_bloc.UnitA, true), (_bloc.UnitB, false) }.Where(u => MatrixBloc.Reaches(who, u.Item2)).Select(u => u.Item1).ToList();

@@ -177,6 +177,17 @@ public class BoardTests(ReportingApiFactory factory) : IClassFixture<ReportingAp
         var column = clusterLines[0].TrimStart('\uFEFF').Split(',').ToList().IndexOf("K03.1");
         Assert.Equal(["1000", "650"], clusterLines.Skip(1).Select(l => l.Split(',')[column]));
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", units.Content.Headers.ContentType!.MediaType);
+
+        // What a figure counts, and who is missing from it: the two tree plantings with trees (A1's 1,000 of 12/02, B1's 650 of 10/03),
+        // and the units without a youth project (K04.3: only B1 has one).
+        var records = (await office.GetStringAsync("/board/measures/K03.1/records/export?year=2023&asOf=2023-12-31&format=csv"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').TrimStart('\uFEFF')).ToList();
+        Assert.Equal("Loại,Tên,Đơn vị,Ngày,Số lượng,Xếp loại", records[0]);
+        Assert.Contains(records, l => l.StartsWith("Hoạt động,") && l.Contains(",12/02/2023,1000,"));
+        Assert.Contains(records, l => l.StartsWith("Hoạt động,") && l.Contains(",10/03/2023,650,"));
+        var missing = (await office.GetStringAsync("/board/measures/K04.3/missing/export?year=2023&asOf=2023-12-31&format=csv"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').TrimStart('\uFEFF')).ToList();
+        Assert.Equal(["Loại,Tên,Đã đạt,Cần đạt", "Cơ sở Đoàn,Đoàn Sở Tài chính,0,1", "Cơ sở Đoàn,Đoàn Sở Y tế,0,1"], missing);
     }
 
     [Fact]

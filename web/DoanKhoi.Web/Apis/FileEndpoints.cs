@@ -44,6 +44,9 @@ public static class FileEndpoints
             (HttpContext http, int year, ReportingClient reporting) => StreamAsync(http, reporting, $"reports/{year}/calendar/export")).RequireAuthorization();
         app.MapGet("/files/reporting/reports/{year:int}/annual-workbook",
             (HttpContext http, int year, ReportingClient reporting) => StreamAsync(http, reporting, $"reports/{year}/annual-workbook")).RequireAuthorization();
+        app.MapGet("/files/reporting/board/measures/{code}/{list:regex(^(records|missing)$)}/export",
+            (HttpContext http, string code, string list, ReportingClient reporting) =>
+                StreamAsync(http, reporting, $"board/measures/{Uri.EscapeDataString(code)}/{list}/export")).RequireAuthorization();
         app.MapGet("/files/reporting/reports/attachments/{id:guid}",
             (HttpContext http, Guid id, ReportingClient reporting) => StreamAsync(http, reporting, $"reports/attachments/{id}")).RequireAuthorization();
         return app;

@@ -109,6 +109,11 @@ public sealed class ReportingClient(HttpClient http, PortalSession session) : Ga
         ? $"/files/reporting/board/{(scope.Level == "bloc" ? "clusters" : "units")}/export" + Query(("year", year), ("asOf", asOf), ("clusterId", scope.ClusterId), ("format", format))
         : "/files/reporting/board/export" + Query(("year", year), ("asOf", asOf), ("clusterId", scope.ClusterId), ("unitId", scope.UnitId), ("format", format));
 
+    /// <summary>Where the portal downloads what a measure counts (<paramref name="list"/> "records") or who is missing from it ("missing").</summary>
+    public static string MeasureExportHref(string code, string list, int? year, DateOnly? asOf, BoardScope scope, string format) =>
+        $"/files/reporting/board/measures/{Uri.EscapeDataString(code)}/{list}/export"
+        + Query(("year", year), ("asOf", asOf), ("clusterId", scope.ClusterId), ("unitId", scope.UnitId), ("format", format));
+
     /// <summary>The scoreboard's query (the page's and its export's), and <paramref name="format"/> for a download.</summary>
     public static string ScoreboardQuery(int? year, DateOnly? asOf, string level, Guid? clusterId, string? format = null) =>
         Query(("year", year), ("asOf", asOf), ("level", level), ("clusterId", clusterId), ("format", format));

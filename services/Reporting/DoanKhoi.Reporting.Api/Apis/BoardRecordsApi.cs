@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Contracts.Activities;
 using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Organisation;
+using DoanKhoi.Files;
 using DoanKhoi.Problems;
 using DoanKhoi.Reporting.Domain;
 using DoanKhoi.Reporting.Domain.Board;
@@ -26,8 +27,63 @@ public static class BoardRecordsApi
             .WithSummary("The records a measure's figure counts (activities with their amount, members, ideas, grades) at the bloc, a cluster or a unit, as of a day, a page at a time");
         measures.MapGet("/{code}/missing", ListMissing).WithMaxItems(OrganisationLimits.MaxOpenUnits)
             .WithSummary("Who has not reached a measure over each unit or cluster (or, with unitId, which of the unit's members has not), as of a day");
+        measures.MapGet("/{code}/records/export", ExportRecords)
+            .WithSummary($"The records a measure's figure counts as a spreadsheet (xlsx or csv), the first {MaxExportedRecords:N0}");
+        measures.MapGet("/{code}/missing/export", ExportMissing).WithSummary("Who has not reached a measure, as a spreadsheet (xlsx or csv)");
         return app;
     }
+
+    /// <summary>The most records a download holds (a bloc's whole year of activities is the API's, a page at a time).</summary>
+    public const int MaxExportedRecords = 20_000;
+
+    public static async Task<FileContentHttpResult> ExportRecords([StringLength(TargetProgramme.CodeMaxLength)] string code, Caller caller, ReportingDbContext db,
+        ProgrammeStore programmes, TimeProvider clock, CancellationToken ct, [FromQuery, Range(2000, 2100)] int? year = null, [FromQuery] DateOnly? asOf = null,
+        [FromQuery] Guid? clusterId = null, [FromQuery] Guid? unitId = null, [FromQuery, AllowedValues("xlsx", "csv")] string? format = null)
+    {
+        TableFile.CheckFormat(format);
+        var (programme, day) = await BoardApi.ResolveAsync(db, programmes, clock, year, asOf, ct);
+        var records = new List<BoardRecord>();
+        for (var page = 1; records.Count < MaxExportedRecords; page++)
+        {
+            var list = (await ListRecords(code, caller, db, programmes, clock, ct, programme.Year, day, clusterId, unitId, page, Paging.MaxPageSize)).Value!;
+            records.AddRange(list.Items);
+            if (list.Items.Count < Paging.MaxPageSize) break;
+        }
+        string[] headers = ["Loại", "Tên", "Đơn vị", "Ngày", "Số lượng", "Xếp loại"];
+        return TableFile.Result(format, headers, records.Take(MaxExportedRecords).Select(r => (object?[])[Kind(r.Kind), r.Name, r.UnitName,
+                r.Day is { } d ? d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : null, r.Amount, GradeName(r.Grade)]),
+            code, $"so-lieu-{code}-{programme.Year}-{day:dd-MM-yyyy}");
+    }
+
+    public static async Task<FileContentHttpResult> ExportMissing([StringLength(TargetProgramme.CodeMaxLength)] string code, Caller caller, ReportingDbContext db,
+        ProgrammeStore programmes, BoardReader reader, TimeProvider clock, CancellationToken ct, [FromQuery, Range(2000, 2100)] int? year = null,
+        [FromQuery] DateOnly? asOf = null, [FromQuery] Guid? clusterId = null, [FromQuery] Guid? unitId = null, [FromQuery, AllowedValues("xlsx", "csv")] string? format = null)
+    {
+        TableFile.CheckFormat(format);
+        var (programme, day) = await BoardApi.ResolveAsync(db, programmes, clock, year, asOf, ct);
+        var rows = (await ListMissing(code, caller, db, programmes, reader, clock, ct, programme.Year, day, clusterId, unitId)).Value!;
+        return TableFile.Result(format, ["Loại", "Tên", "Đã đạt", "Cần đạt"], rows.Select(r => (object?[])[Kind(r.Kind), r.Name, r.Count, r.Threshold]),
+            code, $"chua-dat-{code}-{programme.Year}-{day:dd-MM-yyyy}");
+    }
+
+    private static string? GradeName(Grade? grade) => grade switch
+    {
+        Grade.Excellent => "Hoàn thành xuất sắc nhiệm vụ",
+        Grade.Good => "Hoàn thành tốt nhiệm vụ",
+        Grade.Pass => "Hoàn thành nhiệm vụ",
+        Grade.Fail => "Không hoàn thành nhiệm vụ",
+        _ => null,
+    };
+
+    private static string Kind(string kind) => kind switch
+    {
+        "activity" => "Hoạt động",
+        "member" => "Đoàn viên",
+        "idea" => "Ý tưởng",
+        "unit" => "Cơ sở Đoàn",
+        "cluster" => "Cụm thi đua",
+        _ => kind,
+    };
 
     public static async Task<Ok<PagedList<BoardRecord>>> ListRecords([StringLength(TargetProgramme.CodeMaxLength)] string code, Caller caller, ReportingDbContext db, ProgrammeStore programmes, TimeProvider clock,
         CancellationToken ct, [FromQuery, Range(2000, 2100)] int? year = null, [FromQuery] DateOnly? asOf = null, [FromQuery] Guid? clusterId = null,
