@@ -94,7 +94,7 @@ public static class ScoreboardApi
         var bloc = await reader.SumsAsync(programme, BoardLevel.Bloc, null, day, ct);
         var measures = programme.Measures.ToList();
         var targetSheet = measures.Select(m => (m, f: BoardFigures.Evaluate(programme, m, BoardLevel.Bloc, bloc, day)))
-            .Select(x => (object?[])[programme.TargetOf(x.m.Code)!.Code, x.m.Code, x.m.Name, x.f.GoalAtLeast ?? x.f.GoalAtMost, x.f.Value, x.f.IsShare ? "%" : "", Status(x.f.Status)]);
+            .Select(x => (object?[])[programme.TargetOf(x.m.Code)!.Code, x.m.Code, x.m.Name, x.f.GoalAtLeast ?? x.f.GoalAtMost, x.f.Value, x.f.IsShare ? "%" : "", BoardApi.StatusName(x.f.Status)]);
         var clusters = await db.Clusters.AsNoTracking().OrderBy(c => c.Code).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         var clusterSums = await reader.SumsOfAsync(programme, BoardLevel.Cluster, [.. clusters.Select(c => c.Id)], day, ct);
         var units = await db.Units.AsNoTracking().Where(u => u.Status == UnitStatus.Open).OrderBy(u => u.NameFolded).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
@@ -121,7 +121,6 @@ public static class ScoreboardApi
         return TypedResults.File(file, TableFile.XlsxContentType, $"so-lieu-nam-{programme.Year}.xlsx");
     }
 
-    private static string Status(FigureStatus status) => BoardApi.StatusName(status);
 }
 
 public sealed record ScoreRow(

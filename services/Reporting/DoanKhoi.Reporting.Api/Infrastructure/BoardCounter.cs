@@ -121,14 +121,14 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
                   AND part IN ({(short)TallyPart.Count}, {(short)TallyPart.Meeting})
                 """).ToListAsync(ct))
             .ToLookup(r => (r.NodeId, r.Measure, (TallyPart)r.Part));
+        // This transaction's moves of those counts, read once (not once per cluster and measure).
+        var moving = totals.Where(t => t.Key.Year == programme.Year && t.Key.Scope == NodeScope.Cluster && t.Key.Part == TallyPart.Count && each.ContainsKey(t.Key.Measure))
+            .ToLookup(t => (t.Key.Node, t.Key.Measure), t => new Step(t.Key.Day, t.Value));
         foreach (var cluster in clusters)
             foreach (var measure in each.Values)
             {
                 // The count as it will be once this transaction's moves are added, then its Meeting steps against those stored.
-                var count = stored[(cluster, measure.Code, TallyPart.Count)].Select(r => new Step(r.Day, r.Amount))
-                    .Concat(totals.Where(t => t.Key.Year == programme.Year && t.Key.Scope == NodeScope.Cluster && t.Key.Node == cluster
-                                              && t.Key.Measure == measure.Code && t.Key.Part == TallyPart.Count)
-                        .Select(t => new Step(t.Key.Day, t.Value)));
+                var count = stored[(cluster, measure.Code, TallyPart.Count)].Select(r => new Step(r.Day, r.Amount)).Concat(moving[(cluster, measure.Code)]);
                 var fresh = MeasureCounter.Meeting(programme, count, measure.AtLeast ?? 1);
                 var moves = fresh.Concat(stored[(cluster, measure.Code, TallyPart.Meeting)].Select(r => new Step(r.Day, -r.Amount)))
                     .GroupBy(s => s.Day).Select(g => new Step(g.Key, g.Sum(s => s.Amount))).Where(s => s.Amount != 0);

@@ -111,7 +111,7 @@ public sealed class Report : AggregateRoot
     /// <summary>The review stays with the version it was about: every comment the unit was sent is kept.</summary>
     private void Reviewed(ReportReview review)
     {
-        var latest = Versions.FindIndex(v => v.Number == Versions.Max(x => x.Number));
+        var latest = Versions.IndexOf(Latest);
         Versions[latest] = Versions[latest] with { Review = review };
     }
 
