@@ -85,7 +85,7 @@ public abstract class OpenApiDocumentTests<TEntryPoint>(ServiceFactory<TEntryPoi
         var unbounded = new List<string>();
         Walk(await DocumentAsync(), "$", unbounded);
 
-        Assert.Empty(unbounded);
+        Assert.True(unbounded.Count == 0, $"{unbounded.Count} values state no limit:\n{string.Join("\n", unbounded)}");
     }
 
     private static IEnumerable<(string Name, JsonElement Operation)> Operations(JsonElement document) =>
