@@ -39,15 +39,23 @@ if (settings["SmtpHost"] is { Length: > 0 } smtpHost)
 var activities = Service<Projects.DoanKhoi_Activities_Api>(ResourceNames.ActivitiesApi, ResourceNames.ActivitiesDb)
     .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString())
     .WaitFor(reporting);
-var inspection = Service<Projects.DoanKhoi_Inspection_Api>(ResourceNames.InspectionApi, ResourceNames.InspectionDb);
+// Reporting counts K14 and weighs a unit's standing from what inspection publishes.
+var inspection = Service<Projects.DoanKhoi_Inspection_Api>(ResourceNames.InspectionApi, ResourceNames.InspectionDb)
+    .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString())
+    .WaitFor(reporting);
+if (settings["SmtpHost"] is { Length: > 0 } inspectionSmtp)
+    inspection.WithEnvironment("Inspection__Smtp__Host", inspectionSmtp)
+        .WithEnvironment("Inspection__Smtp__Port", settings.GetValue("SmtpPort", 25).ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .WithEnvironment("Inspection__Smtp__From", settings["SmtpFrom"] ?? "doankhoi@localhost");
 
 // The broker drops an event no queue is bound for yet, so on a first start a publisher waits for its
-// subscribers to declare their queues: reporting, activities and identity keep a copy of membership's
-// organisation tree (and of its members).
+// subscribers to declare their queues: reporting, activities, inspection and identity keep a copy of
+// membership's organisation tree (and of its members).
 var membership = Service<Projects.DoanKhoi_Membership_Api>(ResourceNames.MembershipApi, ResourceNames.MembershipDb)
     .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString())
     .WaitFor(reporting)
     .WaitFor(activities)
+    .WaitFor(inspection)
     .WaitFor(identity);
 
 // The gateway does not wait for the services: it answers from the start, with a 503 problem for a

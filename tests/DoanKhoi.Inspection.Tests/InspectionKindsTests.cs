@@ -23,8 +23,8 @@ public class InspectionKindsTests(InspectionApiFactory factory) : IClassFixture<
     public void Every_kind_fits_the_lengths_the_API_description_states() =>
         Assert.All(DoanKhoi.Inspection.Apis.InspectionKindsApi.Kinds, k =>
         {
-            Assert.InRange(k.Id.Length, 1, DoanKhoi.Inspection.Apis.InspectionKind.IdMaxLength);
-            Assert.InRange(k.Name.Length, 1, DoanKhoi.Inspection.Apis.InspectionKind.NameMaxLength);
-            Assert.InRange(k.EnglishName.Length, 1, DoanKhoi.Inspection.Apis.InspectionKind.NameMaxLength);
+            Assert.InRange(k.Id.Length, 1, DoanKhoi.Inspection.Apis.InspectionKindName.IdMaxLength);
+            Assert.InRange(k.Name.Length, 1, DoanKhoi.Inspection.Apis.InspectionKindName.NameMaxLength);
+            Assert.InRange(k.EnglishName.Length, 1, DoanKhoi.Inspection.Apis.InspectionKindName.NameMaxLength);
         });
 }

@@ -73,7 +73,7 @@ public class ScoreboardTests(ReportingApiFactory factory) : IClassFixture<Report
         var workbook = await office.GetAsync("/reports/2023/annual-workbook");
         var bySecretary = await factory.CreateClient().As(Post.OnUnit(_world.A1)).GetAsync("/reports/2023/annual-workbook");
 
-        Assert.StartsWith("Hạng,Đơn vị,T1 (10),T2 (30),Đúng hạn báo cáo (10),Điểm,Tối đa,Tỷ lệ (%)", scoreboard.TrimStart('\uFEFF'));
+        Assert.StartsWith("Hạng,Đơn vị,T1 (10),T2 (30),Đúng hạn báo cáo (10),Trừ do kiểm tra,Điểm,Tối đa,Tỷ lệ (%)", scoreboard.TrimStart('\uFEFF'));
         Assert.Contains("Đoàn Sở Tài chính", calendar);
         Assert.Contains("Chưa nộp", calendar);
         using var file = new MemoryStream(await workbook.Content.ReadAsByteArrayAsync());

@@ -12,7 +12,14 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseServiceMiddleware();         // forwarded headers from the gateway, token validation, authorization
 app.MapDefaultEndpoints();          // /health, /alive, /openapi/v1.json, /scalar
-app.MapInspectionKindsApi();
+app.MapInspectionKindsApi();        // /kinds
+app.MapProgrammeApi();              // /programme: the year's plan against K14
+app.MapInspectionsApi();            // /inspections: planned, started, concluded with recommendations
+app.MapFindingsApi();               // /inspections/{id}/findings, subjects' assessment
+app.MapRecommendationsApi();        // /recommendations: the follow-up board, units' reports, verification
+app.MapFollowUpApi();               // /reminders, /standing, /contacts
+app.MapDisciplineApi();             // /discipline: measures on members, heard by membership
+app.MapSupervisionApi();            // /social-critiques, /youth-forums
 app.MapAuditApi<InspectionDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 

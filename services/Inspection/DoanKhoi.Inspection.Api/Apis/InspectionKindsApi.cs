@@ -3,17 +3,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DoanKhoi.Inspection.Apis;
 
-/// <summary>The kinds of inspection and supervision (seed 6.4, 7).</summary>
+/// <summary>The kinds of inspection and supervision (seed 6.4, 7), as the API writes them, with their names;
+/// social critique is kept in its own register.</summary>
 public static class InspectionKindsApi
 {
-    public static readonly IReadOnlyList<InspectionKind> Kinds =
+    public static readonly IReadOnlyList<InspectionKindName> Kinds =
     [
         new("regular", "Kiểm tra thường xuyên", "Regular inspection"),
         new("thematic", "Kiểm tra chuyên đề", "Thematic inspection"),
         new("unscheduled", "Kiểm tra đột xuất", "Unscheduled inspection"),
-        new("signs-of-violation", "Kiểm tra khi có dấu hiệu vi phạm", "Inspection on signs of violation"),
+        new("onSignsOfViolation", "Kiểm tra khi có dấu hiệu vi phạm", "Inspection on signs of violation"),
         new("supervision", "Giám sát", "Supervision"),
-        new("social-critique", "Phản biện xã hội", "Social critique"),
+        new("socialCritique", "Phản biện xã hội", "Social critique"),
     ];
 
     public static IEndpointRouteBuilder MapInspectionKindsApi(this IEndpointRouteBuilder app)
@@ -23,13 +24,13 @@ public static class InspectionKindsApi
         return app;
     }
 
-    public static Ok<IReadOnlyList<InspectionKind>> ListKinds() => TypedResults.Ok(Kinds);
+    public static Ok<IReadOnlyList<InspectionKindName>> ListKinds() => TypedResults.Ok(Kinds);
 }
 
-public sealed record InspectionKind(
-    [property: StringLength(InspectionKind.IdMaxLength)] string Id,
-    [property: StringLength(InspectionKind.NameMaxLength)] string Name,
-    [property: StringLength(InspectionKind.NameMaxLength)] string EnglishName)
+public sealed record InspectionKindName(
+    [property: StringLength(InspectionKindName.IdMaxLength)] string Id,
+    [property: StringLength(InspectionKindName.NameMaxLength)] string Name,
+    [property: StringLength(InspectionKindName.NameMaxLength)] string EnglishName)
 {
     public const int IdMaxLength = 50;
     public const int NameMaxLength = 200;

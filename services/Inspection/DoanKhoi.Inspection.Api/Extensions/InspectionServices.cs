@@ -1,5 +1,7 @@
-using DoanKhoi.Messaging;
+using DoanKhoi.Inspection.Domain.Standing;
 using DoanKhoi.Inspection.Infrastructure;
+using DoanKhoi.Messaging;
+using DoanKhoi.Organisation;
 
 namespace DoanKhoi.Inspection.Extensions;
 
@@ -11,8 +13,15 @@ public static class InspectionServices
     public static IHostApplicationBuilder AddInspectionServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<InspectionDbContext>(DatabaseName);
-        builder.AddMessaging<InspectionDbContext>(ServiceName);
+        builder.AddMessaging<InspectionDbContext>(ServiceName, bus =>
+        {
+            bus.AddOrganisationCopy<InspectionDbContext>(ServiceName);
+            bus.AddMemberCopy<InspectionDbContext>(ServiceName);
+        });
         builder.AddTokenValidation();
+        builder.Services.AddSingleton(VietnameseProblems.Catalogue);
+        builder.Services.AddScoped<UnitStanding>();
+        builder.AddFollowUpScheduling();
         return builder;
     }
 }

@@ -12,7 +12,9 @@ public static class MembershipServices
     public static IHostApplicationBuilder AddMembershipServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<MembershipDbContext>(DatabaseName);
-        builder.AddMessaging<MembershipDbContext>(ServiceName);
+        // Membership publishes the tree and the members; it hears only the discipline the inspection service records.
+        builder.AddMessaging<MembershipDbContext>(ServiceName, bus =>
+            bus.AddConsumer<Consumers.DisciplineDecidedConsumer>().Endpoint(e => e.Name = Consumers.DisciplineDecidedConsumer.QueueName));
         builder.AddTokenValidation();
         builder.Services.AddOptions<OrganisationOptions>().BindConfiguration("Organisation").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration("Demo");

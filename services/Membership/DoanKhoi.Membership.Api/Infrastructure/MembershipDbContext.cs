@@ -20,6 +20,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<MemberEvaluation> MemberEvaluations => Set<MemberEvaluation>();
     public DbSet<UnitEvaluation> UnitEvaluations => Set<UnitEvaluation>();
     public DbSet<YouthCount> YouthCounts => Set<YouthCount>();
+    public DbSet<DisciplineRecord> DisciplineRecords => Set<DisciplineRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -210,6 +211,13 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        model.Entity<DisciplineRecord>(e =>
+        {
+            e.ToTable("discipline_records");
+            e.HasKey(d => d.DecisionId);
+            e.Property(d => d.Measure).HasConversion<string>().HasMaxLength(30);
+            e.HasIndex(d => d.MemberId);
+        });
         model.Entity<YouthCount>(e =>
         {
             e.Property(x => x.UnitId).IsAuditedUnit();

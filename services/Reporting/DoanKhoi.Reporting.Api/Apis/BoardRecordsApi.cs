@@ -82,6 +82,8 @@ public static class BoardRecordsApi
         "idea" => "Ý tưởng",
         "unit" => "Cơ sở Đoàn",
         "cluster" => "Cụm thi đua",
+        "inspection" => "Cuộc kiểm tra, giám sát",
+        "social-critique" => "Nội dung phản biện xã hội",
         _ => kind,
     };
 
@@ -176,6 +178,17 @@ public static class BoardRecordsApi
                 var ordered = list.OrderBy(g => names.GetValueOrDefault(g.UnitId) ?? "", StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
                 return Page(ordered.Skip(skip).Take(take).Select(g => new BoardRecord("unit", g.UnitId, names.GetValueOrDefault(g.UnitId) ?? "", g.UnitId,
                     names.GetValueOrDefault(g.UnitId), g.EffectiveOn, 1, g.Grade)).ToList(), ordered.Count, page, pageSize);
+            }
+            case FactSource.Inspections:
+            {
+                // The bloc's own (its inspection committee's): shown on the bloc's list, not a cluster's or a unit's.
+                var rows = db.InspectionRecords.AsNoTracking().Where(r => r.Year == programme.Year && r.CountedOn != null && r.CountedOn <= day);
+                if (count.InspectionKinds is { Count: > 0 } kinds) rows = rows.Where(r => kinds.Contains(r.Kind));
+                if (scope.Unit is not null || scope.Units is not null) rows = rows.Where(r => false);
+                var total = await rows.CountAsync(ct);
+                var list = await rows.OrderBy(r => r.CountedOn).ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(ct);
+                return Page(list.Select(r => new BoardRecord(r.Kind == InspectionRecord.SocialCritique ? "social-critique" : "inspection", r.Id, r.Title, null,
+                    "Đoàn Khối", r.CountedOn, 1)).ToList(), total, page, pageSize);
             }
             default:
                 throw new DomainRuleException($"The measure {code} counts {count.Source}, which is not made of records to list.");

@@ -42,9 +42,9 @@ public static class ScoreboardApi
         TableFile.CheckFormat(format);
         var (programme, _) = await BoardApi.ResolveAsync(db, programmes, clock, year, asOf, ct);
         var rows = await ScoresAsync(caller, db, programmes, reader, clock, year, asOf, level, clusterId, ct);
-        string[] headers = ["Hạng", "Đơn vị", .. programme.Targets.Select(t => $"{t.Code} ({t.Weight})"), $"Đúng hạn báo cáo ({programme.Scoreboard.PunctualityWeight})", "Điểm", "Tối đa", "Tỷ lệ (%)"];
+        string[] headers = ["Hạng", "Đơn vị", .. programme.Targets.Select(t => $"{t.Code} ({t.Weight})"), $"Đúng hạn báo cáo ({programme.Scoreboard.PunctualityWeight})", "Trừ do kiểm tra", "Điểm", "Tối đa", "Tỷ lệ (%)"];
         return TableFile.Result(format, headers, rows.Select(r => (object?[])[r.Rank, r.Name,
-            .. programme.Targets.Select(t => (object?)r.Targets.FirstOrDefault(s => s.Code == t.Code)?.Points), r.PunctualityPoints, r.Points, r.Possible, r.Percent]),
+            .. programme.Targets.Select(t => (object?)r.Targets.FirstOrDefault(s => s.Code == t.Code)?.Points), r.PunctualityPoints, r.StandingPenalty, r.Points, r.Possible, r.Percent]),
             "Bảng thi đua", $"bang-thi-dua-{programme.Year}");
     }
 
@@ -77,13 +77,28 @@ public static class ScoreboardApi
                 quotas.TryGetValue(u.NodeId, out var q) ? q : (int?)null), u.Exempt ? null : (Punctuality?)u.Punctuality)).ToList();
         }
         var boardLevel = clusters ? BoardLevel.Cluster : BoardLevel.Unit;
+        var standing = await StandingAsync(db, clusters, [.. nodes.Select(n => n.Id)], ct);
         var scored = nodes.Select(n => (n.Id, n.Name, Score: Score.Of(programme,
-            programme.Measures.Select(m => BoardFigures.Evaluate(programme, m, boardLevel, n.Sums, day)).ToList(), n.Punctuality))).ToList();
+            programme.Measures.Select(m => BoardFigures.Evaluate(programme, m, boardLevel, n.Sums, day)).ToList(), n.Punctuality,
+            standing.GetValueOrDefault(n.Id)))).ToList();
         var ranked = scored.OrderByDescending(s => s.Score.Percent ?? -1).ThenBy(s => s.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
         return ranked.Select((s, i) => new ScoreRow(
             // Equal percentages share a rank.
             i > 0 && ranked[i - 1].Score.Percent == s.Score.Percent ? ranked.FindIndex(r => r.Score.Percent == s.Score.Percent) + 1 : i + 1,
-            s.Id, s.Name, s.Score.Points, s.Score.Possible, s.Score.Percent, s.Score.Targets.ToList(), s.Score.PunctualityPoints)).ToList();
+            s.Id, s.Name, s.Score.Points, s.Score.Possible, s.Score.Percent, s.Score.Targets.ToList(), s.Score.PunctualityPoints,
+            s.Score.StandingPenalty, standing.GetValueOrDefault(s.Id)?.OpenSeriousFindings ?? 0, standing.GetValueOrDefault(s.Id)?.OverdueRecommendations ?? 0)).ToList();
+    }
+
+    /// <summary>What inspections left open on each unit today (a cluster's: its units' now), as the inspection service published it.</summary>
+    private static async Task<Dictionary<Guid, Standing>> StandingAsync(ReportingDbContext db, bool clusters, Guid[] ids, CancellationToken ct)
+    {
+        var weighing = db.UnitStandings.AsNoTracking().Where(s => s.OpenSeriousFindings > 0 || s.OverdueRecommendations > 0);
+        if (!clusters)
+            return await weighing.Where(s => ids.Contains(s.UnitId))
+                .ToDictionaryAsync(s => s.UnitId, s => new Standing(s.OpenSeriousFindings, s.OverdueRecommendations), ct);
+        var rows = await weighing.Join(db.Units.Where(u => ids.Contains(u.ClusterId)), s => s.UnitId, u => u.Id, (s, u) => new { u.ClusterId, s.OpenSeriousFindings, s.OverdueRecommendations })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.ClusterId).ToDictionary(g => g.Key, g => new Standing(g.Sum(r => r.OpenSeriousFindings), g.Sum(r => r.OverdueRecommendations)));
     }
 
     public static async Task<FileContentHttpResult> AnnualWorkbook(int year, Caller caller, ReportingDbContext db, ProgrammeStore programmes, BoardReader reader,
@@ -131,4 +146,10 @@ public sealed record ScoreRow(
     decimal Possible,
     decimal? Percent,
     [property: MaxLength(TargetProgramme.MaxTargets)] List<TargetScore> Targets,
-    decimal? PunctualityPoints);
+    decimal? PunctualityPoints,
+    /// <summary>Points taken off for what inspections left open (the programme's penalties).</summary>
+    decimal StandingPenalty = 0,
+    /// <summary>Serious findings still open, today.</summary>
+    int OpenSeriousFindings = 0,
+    /// <summary>Recommendations past their due day and not done, today.</summary>
+    int OverdueRecommendations = 0);

@@ -20,6 +20,7 @@ public static class ReportingServices
             bus.AddConsumer<ActivityEventsConsumer>(typeof(ActivityEventsConsumerDefinition));
             bus.AddConsumer<MembershipFactsConsumer>(typeof(MembershipFactsConsumerDefinition));
             bus.AddConsumer<UnitHistoryConsumer>();
+            bus.AddConsumer<InspectionEventsConsumer>().Endpoint(e => e.Name = "reporting-inspection-events");
         });
         builder.AddTokenValidation();
         builder.Services.AddSingleton(VietnameseProblems.Catalogue);

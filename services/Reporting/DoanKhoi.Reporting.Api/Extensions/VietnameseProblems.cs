@@ -8,6 +8,8 @@ public static class VietnameseProblems
 {
     public static readonly ProblemCatalogue Catalogue = new(new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["A penalty is between 0 and 100 points."] =
+            "Điểm trừ từ 0 đến 100.",
         ["Ask for a cluster or a unit, not both."] =
             "Hãy chọn một cụm hoặc một cơ sở, không chọn cả hai.",
         ["The day is between 2000 and 2100."] =

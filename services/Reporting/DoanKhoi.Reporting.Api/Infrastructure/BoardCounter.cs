@@ -221,7 +221,14 @@ public sealed class BoardCounter(ReportingDbContext db, ProgrammeStore programme
         }
         var byOrganiser = organised.ToLookup(a => BoardNode.Organiser(a.OrganiserLevel, a.OrganiserId), a => a.Fact);
 
-        var result = nodes.Distinct().ToDictionary(n => n, n => new NodeFacts { Activities = [.. byOrganiser[n]] });
+        // K14 is the bloc's own: what its inspection committee concluded and sent, counted on the bloc's node.
+        var inspections = !Reads(FactSource.Inspections) || !nodes.Contains(BoardNode.Bloc) ? []
+            : (await db.InspectionRecords.AsNoTracking().Where(r => r.Year == year && r.CountedOn != null)
+                .Select(r => new { r.Kind, Day = r.CountedOn!.Value }).ToListAsync(ct)).Select(r => (r.Kind, r.Day)).ToList();
+        var result = nodes.Distinct().ToDictionary(n => n, n => new NodeFacts
+        {
+            Activities = [.. byOrganiser[n]], Inspections = n == BoardNode.Bloc ? inspections : [],
+        });
         if (units.Length == 0) return result;
         var unitIds = units.Select(u => u!.Value).ToArray();
 

@@ -18,6 +18,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
     public DbSet<ParticipationRecord> Participations => Set<ParticipationRecord>();
     public DbSet<IdeaRecord> Ideas => Set<IdeaRecord>();
+    public DbSet<InspectionRecord> InspectionRecords => Set<InspectionRecord>();
+    public DbSet<UnitStandingRecord> UnitStandings => Set<UnitStandingRecord>();
     public DbSet<IdeaQuotaRecord> IdeaQuotas => Set<IdeaQuotaRecord>();
     public DbSet<MemberStateRecord> MemberStates => Set<MemberStateRecord>();
     public DbSet<MilestoneRecord> Milestones => Set<MilestoneRecord>();
@@ -73,6 +75,21 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             e.Property(i => i.Title).HasMaxLength(300);
             e.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(i => new { i.Year, i.UnitId });
+            e.NotAudited();
+        });
+        model.Entity<InspectionRecord>(e =>
+        {
+            e.ToTable("inspection_records");
+            e.Property(i => i.Id).ValueGeneratedNever();
+            e.Property(i => i.Kind).HasMaxLength(TargetProgramme.CodeMaxLength);
+            e.Property(i => i.Title).HasMaxLength(InspectionRecord.TitleMaxLength);
+            e.HasIndex(i => new { i.Year, i.Kind });
+            e.NotAudited();
+        });
+        model.Entity<UnitStandingRecord>(e =>
+        {
+            e.ToTable("unit_standing_records");
+            e.HasKey(u => u.UnitId);
             e.NotAudited();
         });
         model.Entity<IdeaQuotaRecord>(e =>

@@ -29,6 +29,10 @@ public enum MemberChange
     RecommendedToParty,
     AdmittedToParty,
     NotAdmittedToParty,
+    /// <summary>A disciplinary measure (kỷ luật), recorded from the inspection service's decision.</summary>
+    Disciplined,
+    /// <summary>A disciplinary decision annulled by the level above.</summary>
+    DisciplineAnnulled,
 }
 
 /// <summary>Why a member left the bloc's rolls.</summary>

@@ -258,6 +258,48 @@ namespace DoanKhoi.Membership.Api.Infrastructure.Migrations
                     b.ToTable("unit_evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.DisciplineRecord", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<bool>("Annulled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("annulled");
+
+                    b.Property<bool>("Applied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("applied");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("measure");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("DecisionId")
+                        .HasName("pk_discipline_records");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_discipline_records_member_id");
+
+                    b.ToTable("discipline_records", (string)null);
+                });
+
             modelBuilder.Entity("DoanKhoi.Membership.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")

@@ -82,6 +82,9 @@ public sealed class NodeFacts
     /// <summary>The figures the unit sent in its year-to-date reports (those whose period starts with the
     /// year: Q1, six months, nine months, annual), each at the last day of its period.</summary>
     public List<(string Figure, DateOnly Day, long Value)> Reported { get; init; } = [];
+    /// <summary>What the bloc's inspection committee counts toward K14 (the bloc's own node only): each
+    /// concluded inspection or supervision and each social-critique item sent, by kind, on its day.</summary>
+    public List<(string Kind, DateOnly Day)> Inspections { get; init; } = [];
     public int? IdeaQuota { get; init; }
     /// <summary>The unit's open days: from (its creation) and to (its closing, exclusive).</summary>
     public (DateOnly From, DateOnly? To)? Open { get; init; }
@@ -157,6 +160,8 @@ public static class MeasureCounter
         FactSource.Members => facts.Memberships.SelectMany(m => Period(m.From, m.To)),
         FactSource.Youths => YouthSteps(facts.YouthCounts),
         FactSource.Reported => ReportedSteps(facts.Reported.Where(r => r.Figure == count.Figure)),
+        FactSource.Inspections => facts.Inspections.Where(i => count.InspectionKinds is not { Count: > 0 } || count.InspectionKinds.Contains(i.Kind))
+            .Select(i => new Step(i.Day, 1)),
         _ => [], // inspections (the inspection service), reported figures (the reports)
     };
 

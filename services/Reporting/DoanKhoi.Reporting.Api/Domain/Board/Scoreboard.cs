@@ -7,7 +7,9 @@ namespace DoanKhoi.Reporting.Domain.Board;
 // the punctuality of its reports, weighted as the programme says. A target scores by the measures that have a
 // goal at that level (a unit is not scored on the bloc's 4,500 trees, only on its own shares and thresholds):
 // the average of their progress towards the goal (capped at the goal; an "at most" goal is 1 or 0), times the
-// target's weight. Punctuality scores the share of due reports that arrived on time, times its weight.
+// target's weight. Punctuality scores the share of due reports that arrived on time, times its weight. What
+// inspections left open weighs on a unit (and its cluster): each serious finding still open and each
+// recommendation overdue takes the programme's penalty off its points, down to none.
 
 /// <summary>One target's part of a score.</summary>
 public sealed record TargetScore(
@@ -17,10 +19,17 @@ public sealed record TargetScore(
     /// <summary>The target's name, as the programme states it.</summary>
     [property: System.ComponentModel.DataAnnotations.StringLength(TargetProgramme.NameMaxLength)] string Name = "");
 
-/// <summary>A unit's or cluster's score: the points it has of the points it could have, and their parts.</summary>
-public sealed record Score(decimal Points, decimal Possible, decimal? Percent, IReadOnlyList<TargetScore> Targets, decimal? PunctualityPoints)
+/// <summary>What weighs on a unit after its inspections (a cluster's: its units' together).</summary>
+public sealed record Standing(int OpenSeriousFindings, int OverdueRecommendations)
 {
-    public static Score Of(TargetProgramme programme, IReadOnlyList<MeasureFigure> figures, Punctuality? punctuality)
+    public static readonly Standing None = new(0, 0);
+}
+
+/// <summary>A unit's or cluster's score: the points it has of the points it could have, and their parts.</summary>
+public sealed record Score(decimal Points, decimal Possible, decimal? Percent, IReadOnlyList<TargetScore> Targets, decimal? PunctualityPoints,
+    decimal StandingPenalty = 0)
+{
+    public static Score Of(TargetProgramme programme, IReadOnlyList<MeasureFigure> figures, Punctuality? punctuality, Standing? standing = null)
     {
         var byCode = figures.ToDictionary(f => f.Code);
         var targets = new List<TargetScore>();
@@ -34,9 +43,13 @@ public sealed record Score(decimal Points, decimal Possible, decimal? Percent, I
         }
         decimal? punctual = punctuality?.Rate is { } rate && programme.Scoreboard.PunctualityWeight > 0
             ? Math.Round(programme.Scoreboard.PunctualityWeight * rate / 100m, 2) : null;
-        var points = targets.Sum(t => t.Points) + (punctual ?? 0);
+        var earned = targets.Sum(t => t.Points) + (punctual ?? 0);
+        var weighs = standing ?? Standing.None;
+        var penalty = Math.Min(earned, weighs.OpenSeriousFindings * programme.Scoreboard.SeriousFindingPenalty
+                                       + weighs.OverdueRecommendations * programme.Scoreboard.OverdueRecommendationPenalty);
+        var points = earned - penalty;
         var possible = targets.Sum(t => t.Weight) + (punctual is null ? 0 : programme.Scoreboard.PunctualityWeight);
-        return new Score(points, possible, possible == 0 ? null : Math.Round(100 * points / possible, 2), targets, punctual);
+        return new Score(points, possible, possible == 0 ? null : Math.Round(100 * points / possible, 2), targets, punctual, penalty);
     }
 
     /// <summary>0 to 1: how far the value is towards an "at least" goal; 1 or 0 for an "at most" one.</summary>

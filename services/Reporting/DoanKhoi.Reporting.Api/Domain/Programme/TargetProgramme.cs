@@ -74,6 +74,8 @@ public sealed record TargetProgramme(
         foreach (var kind in ExemptUnitKinds ?? [])
             if (kind is not ("agency" or "enterprise" or "school")) errors.Add("exemptUnitKinds", $"'{kind}' is not a kind of unit: use agency, enterprise or school.");
         if (Scoreboard is null || Scoreboard.PunctualityWeight is < 0 or > 100) errors.Add("scoreboard.punctualityWeight", "A weight is between 0 and 100.");
+        if (Scoreboard is { SeriousFindingPenalty: < 0 or > 100 }) errors.Add("scoreboard.seriousFindingPenalty", "A penalty is between 0 and 100 points.");
+        if (Scoreboard is { OverdueRecommendationPenalty: < 0 or > 100 }) errors.Add("scoreboard.overdueRecommendationPenalty", "A penalty is between 0 and 100 points.");
         return errors;
     }
 
@@ -267,5 +269,10 @@ public sealed record FigureDefinition(
     }
 }
 
-/// <summary>How the emulation scoreboard weighs the punctuality of reports beside the targets' weights.</summary>
-public sealed record ScoreboardDefinition([property: Range(0, 100)] int PunctualityWeight);
+/// <summary>How the emulation scoreboard weighs the punctuality of reports beside the targets' weights, and
+/// what an inspection's follow-up takes off a unit's points: for each serious finding still open and each
+/// recommendation past its due day and not done (the unit's standing today).</summary>
+public sealed record ScoreboardDefinition(
+    [property: Range(0, 100)] int PunctualityWeight,
+    [property: Range(0, 100)] decimal SeriousFindingPenalty = 0,
+    [property: Range(0, 100)] decimal OverdueRecommendationPenalty = 0);

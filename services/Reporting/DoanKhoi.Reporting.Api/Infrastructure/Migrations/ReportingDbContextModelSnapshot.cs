@@ -573,6 +573,47 @@ namespace DoanKhoi.Reporting.Api.Infrastructure.Migrations
                     b.HasAnnotation("DoanKhoi:NotAudited", true);
                 });
 
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.InspectionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CountedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("counted_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_records");
+
+                    b.HasIndex("Year", "Kind")
+                        .HasDatabaseName("ix_inspection_records_year_kind");
+
+                    b.ToTable("inspection_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
             modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.MemberGradeRecord", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -796,6 +837,41 @@ namespace DoanKhoi.Reporting.Api.Infrastructure.Migrations
                         .HasName("pk_unit_grade_records");
 
                     b.ToTable("unit_grade_records", (string)null);
+
+                    b.HasAnnotation("DoanKhoi:NotAudited", true);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Reporting.Domain.Facts.UnitStandingRecord", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("OpenRecommendations")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_recommendations");
+
+                    b.Property<int>("OpenSeriousFindings")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_serious_findings");
+
+                    b.Property<int>("OverdueRecommendations")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue_recommendations");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("UnitId")
+                        .HasName("pk_unit_standing_records");
+
+                    b.ToTable("unit_standing_records", (string)null);
 
                     b.HasAnnotation("DoanKhoi:NotAudited", true);
                 });
