@@ -128,6 +128,8 @@ public static class Labels
         "recommendedToParty" => "Giới thiệu đoàn viên ưu tú cho Đảng",
         "admittedToParty" => "Kết nạp Đảng",
         "notAdmittedToParty" => "Chưa được kết nạp Đảng",
+        "disciplined" => "Bị kỷ luật",
+        "disciplineAnnulled" => "Quyết định kỷ luật bị hủy",
         _ => change,
     };
 
