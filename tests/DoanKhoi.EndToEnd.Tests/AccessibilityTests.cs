@@ -39,7 +39,7 @@ public class AccessibilityTests(DoanKhoiSystem system)
             foreach (var path in new[]
                      {
                          "/", "/organisation", "/members", "/members/maturing", "/statistics", "/transfers", "/accounts", "/audit",
-                         "/activities", "/activities/calendar", "/ideas", "/board", "/programme-targets", "/reports", "/scoreboard",
+                         "/activities", "/activities/calendar", "/ideas", "/board", "/programme-targets", "/reports", "/scoreboard", "/inspections", "/recommendations",
                      })
                 await VisitAndAuditAsync(page, path, broken);
         }
@@ -52,7 +52,7 @@ public class AccessibilityTests(DoanKhoiSystem system)
                          "/", $"/organisation/units/{unit}", $"/organisation/units/{unit}/evaluations", $"/organisation/units/{unit}/member-accounts",
                          "/members/new", "/members/import", $"/members/{member}", $"/members/{member}/edit", $"/members/{member}/transfer",
                          $"/members/{member}/decisions/leave", "/activities/new", $"/activities/{activity}", $"/board/measures/K03.1?unitId={unit}",
-                         "/account",
+                         "/recommendations", "/account",
                      })
                 await VisitAndAuditAsync(page, path, broken);
         }

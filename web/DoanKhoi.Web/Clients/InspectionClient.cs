@@ -2,5 +2,56 @@ using DoanKhoi.Web.Infrastructure;
 
 namespace DoanKhoi.Web.Clients;
 
-/// <summary>The inspection service through the gateway (its pages come with the inspection issue; today its audit trail).</summary>
-public sealed class InspectionClient(HttpClient http, PortalSession session) : GatewayClient(http, session, "inspection");
+/// <summary>The inspection service through the gateway: inspections with their findings, conclusions and
+/// recommendations, the follow-up of those recommendations, and the programme against K14.</summary>
+public sealed class InspectionClient(HttpClient http, PortalSession session) : GatewayClient(http, session, "inspection")
+{
+    public Task<PagedList<InspectionSummary>> InspectionsAsync(int? year, string? status = null, CancellationToken ct = default) =>
+        GetAsync<PagedList<InspectionSummary>>("inspections" + Query(("year", year), ("status", status), ("pageSize", 200)), ct);
+
+    public Task<InspectionView> InspectionAsync(Guid id, CancellationToken ct = default) => GetAsync<InspectionView>($"inspections/{id}", ct);
+
+    public Task<InspectionView> PlanAsync(object request, CancellationToken ct = default) => SendAsync<InspectionView>(HttpMethod.Post, "inspections", request, ct);
+
+    public Task<InspectionView> StartAsync(Guid id, DateOnly? on, CancellationToken ct = default) =>
+        SendAsync<InspectionView>(HttpMethod.Post, $"inspections/{id}/start", new { startedOn = on }, ct);
+
+    public Task<InspectionView> RecordFindingAsync(Guid id, FindingForm form, CancellationToken ct = default) =>
+        SendAsync<InspectionView>(HttpMethod.Post, $"inspections/{id}/findings", new
+        {
+            form.SubjectId, form.Severity, form.Description, form.IsViolation,
+            Evidence = string.IsNullOrWhiteSpace(form.Evidence) ? Array.Empty<string>() : [form.Evidence.Trim()],
+        }, ct);
+
+    public Task<InspectionView> ConcludeAsync(Guid id, string? conclusion, DateOnly? on, IEnumerable<RecommendationForm> recommendations, CancellationToken ct = default) =>
+        SendAsync<InspectionView>(HttpMethod.Post, $"inspections/{id}/conclude", new
+        {
+            conclusion, concludedOn = on,
+            recommendations = recommendations.Select(r => new { r.AddresseeId, r.Action, DueOn = r.DueOn is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null }),
+        }, ct);
+
+    public Task<PagedList<RecommendationSummary>> RecommendationsAsync(bool todo, bool overdue, Guid? unitId = null, CancellationToken ct = default) =>
+        GetAsync<PagedList<RecommendationSummary>>("recommendations" + Query(("todo", todo ? "true" : null), ("overdue", overdue ? "true" : null), ("unitId", unitId),
+            ("pageSize", 200)), ct);
+
+    public Task<RecommendationView> RecommendationAsync(Guid id, CancellationToken ct = default) => GetAsync<RecommendationView>($"recommendations/{id}", ct);
+
+    public Task<RecommendationView> ReportAsync(Guid id, string? whatWasDone, string? evidence, bool done, CancellationToken ct = default) =>
+        SendAsync<RecommendationView>(HttpMethod.Post, $"recommendations/{id}/reports", new
+        {
+            whatWasDone, evidence = string.IsNullOrWhiteSpace(evidence) ? Array.Empty<string>() : [evidence.Trim()], done,
+        }, ct);
+
+    public Task<RecommendationView> CloseAsync(Guid id, CancellationToken ct = default) => SendAsync<RecommendationView>(HttpMethod.Post, $"recommendations/{id}/close", null, ct);
+
+    public Task<RecommendationView> ReopenAsync(Guid id, string? reason, CancellationToken ct = default) =>
+        SendAsync<RecommendationView>(HttpMethod.Post, $"recommendations/{id}/reopen", new { reason }, ct);
+
+    public Task<InspectionProgramme> ProgrammeAsync(int year, CancellationToken ct = default) => GetAsync<InspectionProgramme>("programme" + Query(("year", year)), ct);
+
+    public Task<List<UnitStanding>> StandingAsync(Guid? unitId = null, CancellationToken ct = default) =>
+        GetAsync<List<UnitStanding>>("standing" + Query(("unitId", unitId)), ct);
+
+    public Task<List<SocialCritique>> SocialCritiquesAsync(int year, CancellationToken ct = default) =>
+        GetAsync<List<SocialCritique>>("social-critiques" + Query(("year", year)), ct);
+}

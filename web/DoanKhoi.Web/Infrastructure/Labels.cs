@@ -253,4 +253,40 @@ public static class Labels
         bytes >= 1024 * 1024 ? (bytes / 1024d / 1024d).ToString("0.#", Vietnamese) + " MB" : Math.Max(1, (bytes + 1023) / 1024).ToString(Vietnamese) + " KB";
 
     public static string RoleName(Role role) => role.VietnameseName();
+
+    public static string InspectionKind(string kind) => kind switch
+    {
+        "regular" => "Kiểm tra thường xuyên",
+        "thematic" => "Kiểm tra chuyên đề",
+        "unscheduled" => "Kiểm tra đột xuất",
+        "onSignsOfViolation" => "Kiểm tra khi có dấu hiệu vi phạm",
+        "supervision" => "Giám sát",
+        _ => kind,
+    };
+
+    public static string InspectionStatus(string status) => status switch
+    {
+        "planned" => "Kế hoạch",
+        "inProgress" => "Đang kiểm tra",
+        "concluded" => "Đã kết luận",
+        "cancelled" => "Đã hủy",
+        _ => status,
+    };
+
+    public static string Severity(string severity) => severity switch
+    {
+        "minor" => "Nhẹ",
+        "notable" => "Đáng lưu ý",
+        "serious" => "Nghiêm trọng",
+        _ => severity,
+    };
+
+    public static string RecommendationStatus(string status) => status switch
+    {
+        "open" => "Chưa thực hiện",
+        "inProgress" => "Đang thực hiện",
+        "done" => "Chờ xác nhận",
+        "closed" => "Đã hoàn thành",
+        _ => status,
+    };
 }

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DoanKhoi.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DoanKhoi.EndToEnd.Tests;
+
+/// <summary>Inspections in a real browser: the inspection committee records what it found and concludes an
+/// inspection with a recommendation; the unit's secretary finds it on the unit's to-do list and reports it
+/// done with its evidence, for the committee to verify.</summary>
+[Collection(nameof(DoanKhoiSystem))]
+public class PortalInspectionsTests(DoanKhoiSystem system)
+{
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A thematic inspection of <paramref name="unit"/> planned and started today by <paramref name="committee"/>.</summary>
+    private static async Task<Guid> StartedAsync(HttpClient committee, Guid unit, string topic)
+    {
+        var planned = await (await committee.PostAsJsonAsync("/api/inspection/inspections", new
+        {
+            kind = "thematic", topic, decisionNumber = "15-QĐ/UBKT", decidedOn = Iso(Today), plannedFrom = Iso(Today), plannedTo = Iso(Today),
+            team = new[] { "kiemtra" }, subjects = new[] { new { kind = "unit", id = unit } },
+        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var id = planned.GetProperty("id").GetGuid();
+        (await committee.PostAsJsonAsync($"/api/inspection/inspections/{id}/start", new { startedOn = Iso(Today) })).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    private async Task<(HttpClient Client, (string UserName, string Password) Account)> CommitteeAsync()
+    {
+        var account = await system.CreateAccountAsync("inspection-committee@bloc", "Ủy ban Kiểm tra kiểm thử");
+        return (system.WithToken((await system.SignInAsync(account.UserName, account.Password)).AccessToken!), account);
+    }
+
+    [Fact]
+    public async Task The_inspection_committee_records_a_finding_and_concludes_with_a_recommendation()
+    {
+        var unitName = $"Đoàn TN Sở Nội vụ {Guid.NewGuid():N}"[..28];
+        var (_, unit) = await system.CreateUnitAsync(unitName);
+        var (committee, account) = await CommitteeAsync();
+        var inspection = await StartedAsync(committee, unit, "Kiểm tra việc thu, nộp đoàn phí");
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, account.UserName, account.Password, $"/inspections/{inspection}");
+        await page.WaitLiveAsync();
+        await Expect(page.Locator(".inspection-state")).ToContainTextAsync("Đang kiểm tra", new() { Timeout = 30_000 });
+
+        // What the inspection found.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Đối tượng" }).ClickAsync();
+        await PortalBrowser.Choices(page).GetByText(unitName, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await page.GetByLabel("Nội dung phát hiện").FillAsync("Đoàn phí quý III chưa nộp lên Đoàn Khối");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận phát hiện" }).ClickAsync();
+        await Expect(page.Locator(".findings li")).ToContainTextAsync("Đoàn phí quý III chưa nộp lên Đoàn Khối", new() { Timeout = 30_000 });
+
+        // The conclusion, with a recommendation to the unit due in a month.
+        var due = Today.AddDays(30);
+        await page.GetByLabel("Kết luận", new() { Exact = true }).FillAsync("Đơn vị cần nộp đủ đoàn phí và chấn chỉnh công tác tài chính.");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Kiến nghị 1: gửi đến" }).ClickAsync();
+        await PortalBrowser.Choices(page).GetByText(unitName, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await page.GetByLabel("Kiến nghị 1: việc cần làm").FillAsync("Nộp đủ đoàn phí quý III");
+        var dueField = page.GetByLabel("Kiến nghị 1: hạn (dd/MM/yyyy)");
+        await dueField.FillAsync(due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await dueField.PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kết luận", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator(".inspection-state")).ToContainTextAsync("Đã kết luận", new() { Timeout = 30_000 });
+        var row = page.Locator(".recommendation-list tr", new() { HasText = "Nộp đủ đoàn phí quý III" });
+        await Expect(row).ToContainTextAsync(due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await Expect(row).ToContainTextAsync("Chưa thực hiện");
+        await page.ScreenshotAsync("inspection-concluded");
+        var stored = await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/inspections/{inspection}");
+        Assert.Equal(("concluded", 1), (stored.GetProperty("status").GetString(), stored.GetProperty("recommendations").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task A_secretary_finds_a_recommendation_on_the_units_to_do_list_and_reports_it_done_with_evidence()
+    {
+        var (_, unit) = await system.CreateUnitAsync("Đoàn Thanh niên Sở Văn hóa");
+        var (committee, _) = await CommitteeAsync();
+        var inspection = await StartedAsync(committee, unit, "Giám sát sinh hoạt chi đoàn");
+        (await committee.PostAsJsonAsync($"/api/inspection/inspections/{inspection}/findings",
+            new { subjectId = unit, severity = "serious", description = "Ba tháng không sinh hoạt chi đoàn" })).EnsureSuccessStatusCode();
+        var concluded = await (await committee.PostAsJsonAsync($"/api/inspection/inspections/{inspection}/conclude", new
+        {
+            conclusion = "Đơn vị cần khôi phục sinh hoạt chi đoàn.", concludedOn = Iso(Today),
+            recommendations = new[] { new { addresseeId = unit, action = "Tổ chức lại sinh hoạt chi đoàn hằng tháng", dueOn = Iso(Today.AddDays(14)) } },
+        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var recommendation = concluded.GetProperty("recommendations")[0].GetProperty("id").GetGuid();
+        var secretary = await system.CreateAccountAsync($"unit-secretary@unit:{unit}", "Bí thư Sở Văn hóa");
+
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, secretary.UserName, secretary.Password, "/recommendations");
+        await page.WaitLiveAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Việc cần làm sau kiểm tra" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tổ chức lại sinh hoạt chi đoàn hằng tháng" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/recommendations/{recommendation}", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await page.WaitLiveAsync();
+
+        // Done without evidence is refused beside the field; with the minutes' link it goes to the committee.
+        await page.GetByLabel("Đơn vị đã làm gì").FillAsync("Đã tổ chức sinh hoạt chi đoàn tháng 11 với 25 đoàn viên");
+        await page.GetByLabel("Đã hoàn thành, đề nghị Ủy ban Kiểm tra xác nhận").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await Expect(page.Locator(".mud-input-helper-text", new() { HasText = "Báo cáo hoàn thành kiến nghị cần có minh chứng" })).ToBeVisibleAsync(new() { Timeout = 30_000 });   // beside the evidence field
+        // The field re-renders with its error just before: typed, left, and still holding the link before the send.
+        var evidence = page.GetByLabel("Minh chứng (đường dẫn đến văn bản, biên bản, hình ảnh)");
+        await evidence.FillAsync("https://drive.langson.gov.vn/bien-ban-sinh-hoat-thang-11.pdf");
+        await evidence.PressAsync("Tab");
+        await Expect(evidence).ToHaveValueAsync("https://drive.langson.gov.vn/bien-ban-sinh-hoat-thang-11.pdf");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+
+        try
+        {
+            await Expect(page.Locator(".recommendation-state")).ToContainTextAsync("Chờ xác nhận", new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException($"{e.Message}\nThe page said: {await page.Locator("main").InnerTextAsync()}", e);
+        }
+        await page.ScreenshotAsync("recommendation-reported-done");
+        var stored = await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/recommendations/{recommendation}");
+        Assert.Equal(("done", 1), (stored.GetProperty("status").GetString(), stored.GetProperty("reports").GetArrayLength()));
+    }
+}

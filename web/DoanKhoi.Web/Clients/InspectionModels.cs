@@ -1,0 +1,52 @@
+namespace DoanKhoi.Web.Clients;
+
+// What the inspection service answers, as the portal reads it (its words: "thematic", "serious", "inProgress").
+
+public sealed record InspectionSummary(Guid Id, int Year, string Kind, string Topic, string Status, DateOnly PlannedFrom, DateOnly PlannedTo,
+    DateOnly? ConcludedOn, int Subjects, int Findings, int SeriousFindings, int Progress, int Version);
+
+public sealed record InspectionSubject(Guid Id, string Kind, Guid UnitId, string Name, string Stage, string? Result);
+
+public sealed record InspectionFinding(Guid Id, Guid SubjectId, string SubjectName, bool IsPersonal, string Severity, string? Description, bool IsViolation,
+    List<string> Evidence, bool Hidden, string RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record InspectionView(Guid Id, int Year, string Kind, string Topic, string Status, string DecisionNumber, DateOnly DecidedOn,
+    DateOnly PlannedFrom, DateOnly PlannedTo, DateOnly? StartedOn, List<string> Team, Guid? PlanItemId, List<InspectionSubject> Subjects, int Progress,
+    List<InspectionFinding> Findings, string? Conclusion, DateOnly? ConcludedOn, string? CancelReason, List<RecommendationSummary> Recommendations, int Version);
+
+public sealed record RecommendationSummary(Guid Id, Guid InspectionId, string AddresseeKind, Guid AddresseeId, string AddresseeName, Guid UnitId, string Action,
+    DateOnly DueOn, string Status, bool Overdue, int Version);
+
+public sealed record RecommendationReport(Guid Id, string WhatWasDone, List<string> Evidence, bool Done, string ReportedBy, DateTimeOffset ReportedAt);
+
+public sealed record RecommendationView(Guid Id, Guid InspectionId, string InspectionTopic, string AddresseeKind, Guid AddresseeId, string AddresseeName,
+    Guid UnitId, string Action, DateOnly DueOn, string Status, bool Overdue, List<Guid> FindingIds, List<RecommendationReport> Reports, string? ClosedBy,
+    DateTimeOffset? ClosedAt, string? ReopenReason, string Escalation, int Version);
+
+public sealed record PlanLine(Guid Id, int Year, string Kind, string Topic, int Quarter, List<Guid> UnitIds, string? Note, bool Dropped, bool CountsForK14,
+    int Inspections, int Concluded, int Version);
+
+public sealed record InspectionProgramme(int Year, List<PlanLine> Items, int PlannedForK14, int ConcludedForK14, int SocialCritiqueSent);
+
+public sealed record UnitStanding(Guid UnitId, string UnitName, int OpenSeriousFindings, int OverdueRecommendations, int OpenRecommendations, DateOnly AsOf);
+
+public sealed record SocialCritique(Guid Id, int Year, string Document, string SentBy, DateOnly ReceivedOn, string? Opinions, DateOnly? OpinionsSentOn,
+    string? Response, DateOnly? ResponseOn, bool Withdrawn, int Version);
+
+/// <summary>A finding as the committee types it.</summary>
+public sealed class FindingForm
+{
+    public Guid? SubjectId { get; set; }
+    public string? Severity { get; set; } = "notable";
+    public string? Description { get; set; }
+    public bool IsViolation { get; set; }
+    public string? Evidence { get; set; }
+}
+
+/// <summary>A recommendation of a conclusion as the committee types it.</summary>
+public sealed class RecommendationForm
+{
+    public Guid? AddresseeId { get; set; }
+    public string? Action { get; set; }
+    public DateTime? DueOn { get; set; }
+}
