@@ -47,6 +47,7 @@ public class PortalActivitiesTests(DoanKhoiSystem system)
 
         // A detail corrected on the same form.
         await page.GetByRole(AriaRole.Link, new() { Name = "Sửa thông tin" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/activities/{activity}/edit", StringComparison.Ordinal), new() { Timeout = 30_000 });
         await page.WaitLiveAsync();
         await Expect(page.GetByLabel("Địa điểm")).ToHaveValueAsync("Xã Mai Pha, TP Lạng Sơn", new() { Timeout = 30_000 });
         var place = page.GetByLabel("Địa điểm");

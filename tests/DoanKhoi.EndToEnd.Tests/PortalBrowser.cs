@@ -40,9 +40,12 @@ public static class PortalBrowser
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
-    /// <summary>Waits until the interactive page is live (connected to the server, not only prerendered).</summary>
+    /// <summary>Waits until the interactive page at the present address is live (connected to the server, not
+    /// only prerendered): its marker names the page, so the marker of the page a link was followed from does
+    /// not count. After following a link, wait for the new address first.</summary>
     public static Task WaitLiveAsync(this IPage page) =>
-        page.Locator(".interactive-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        page.WaitForFunctionAsync("() => [...document.querySelectorAll('.interactive-ready')].some(m => m.dataset.page === location.pathname)",
+            null, new() { Timeout = 30_000 });
 
     /// <summary>The choices of the select or autocomplete that is open (MudBlazor shows them in a popover).</summary>
     public static ILocator Choices(IPage page) => page.Locator(".mud-popover-open .mud-list-item");
