@@ -90,7 +90,7 @@ public static class DisciplineApi
     {
         caller.EnsureInspects();
         var errors = new FieldErrors();
-        var measure = errors.Check(() => Words.Parse<DisciplinaryMeasure>(request.Measure, "measure", required: false));
+        var measure = Words.Read<DisciplinaryMeasure>(errors, request.Measure, "measure");
         if (request.MemberId is not { } memberId || memberId == Guid.Empty) errors.Add("memberId", "Say whom the measure is on: the member's id.");
         errors.ThrowIfAny();
         var member = await db.ResolveSubjectAsync(SubjectKind.Person, request.MemberId!.Value, "memberId", ct);
@@ -99,7 +99,7 @@ public static class DisciplineApi
             inspection = await db.Inspections.AsNoTracking().Include(i => i.Findings).FirstOrDefaultAsync(i => i.Id == inspectionId, ct)
                          ?? throw new ValidationFailedException("inspectionId", $"There is no inspection with id '{inspectionId}'.");
         var decision = DisciplinaryDecision.Decide(member,
-            measure ?? (string.IsNullOrWhiteSpace(request.Measure) ? null : DisciplinaryMeasure.Reprimand), request.DecisionNumber, request.DecidedBy,
+            measure, request.DecisionNumber, request.DecidedBy,
             request.DecidedOn, request.EffectiveOn, request.Reason, inspection, request.FindingId, caller.AuditName, VietnamTime.Today(clock), clock.GetUtcNow());
         db.Decisions.Add(decision);
         await db.SaveChangesAsync(ct);

@@ -79,9 +79,8 @@ public static class FindingsApi
         var errors = new FieldErrors();
         subjectId = request.SubjectId ?? Guid.Empty;
         if (subjectRequired && subjectId == Guid.Empty) errors.Add("subjectId", "Say which subject the finding is about.");
-        // A missing severity is the details' to name; a wrong word is named here, once.
-        var severity = errors.Check(() => Words.Parse<FindingSeverity>(request.Severity, "severity", required: false));
-        var details = errors.Check(() => FindingDetails.Of(severity ?? (string.IsNullOrWhiteSpace(request.Severity) ? null : FindingSeverity.Minor), request.Description,
+        var severity = Words.Read<FindingSeverity>(errors, request.Severity, "severity");
+        var details = errors.Check(() => FindingDetails.Of(severity, request.Description,
             request.IsViolation, request.Evidence));
         errors.ThrowIfAny();
         return details!;

@@ -124,5 +124,11 @@ public static class Words
             ? value : throw new ValidationFailedException(field, $"'{text}' is not one of {Allowed<T>()}.");
     }
 
+    /// <summary>A word for a domain method that names a missing value itself: null when the word is missing (the
+    /// domain says so), the value when it reads, and when it does not, the error recorded on
+    /// <paramref name="errors"/> and a stand-in, so the field is not named twice.</summary>
+    public static T? Read<T>(FieldErrors errors, string? text, string field) where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(text) ? null : errors.Check(() => Parse<T>(text, field)) ?? default(T);
+
     public static string Allowed<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
 }

@@ -65,7 +65,6 @@ public static class InspectionsApi
         if (wantedStatus is { } s) query = query.Where(i => i.Status == s);
         if (unitId is { } u) query = query.Where(i => i.Subjects.Any(x => x.UnitId == u));
         var folded = q is null ? null : VietnameseText.Fold(q);
-        var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(i => i.PlannedFrom).ThenBy(i => i.Id).Select(i => new
         {
             Inspection = i,
@@ -80,7 +79,7 @@ public static class InspectionsApi
         var items = matched.Skip(Paging.Skip(page, pageSize)).Take(pageSize).Select(r => new InspectionSummary(r.Inspection.Id, r.Inspection.Year, r.Inspection.Kind,
             r.Inspection.Topic, r.Inspection.Status, r.Inspection.PlannedFrom, r.Inspection.PlannedTo, r.Inspection.ConcludedOn, r.Subjects, r.Findings, r.Serious,
             r.All == 0 ? 0 : (int)Math.Round(100m * r.Assessed / r.All, MidpointRounding.AwayFromZero), r.Inspection.Version)).ToList();
-        return TypedResults.Ok(new PagedList<InspectionSummary>(items, folded is null ? total : matched.Count, page, pageSize));
+        return TypedResults.Ok(new PagedList<InspectionSummary>(items, matched.Count, page, pageSize));
     }
 
     public static async Task<Ok<InspectionView>> Get(Guid id, Caller caller, InspectionDbContext db, AuditActor actor, TimeProvider clock, CancellationToken ct)
@@ -205,9 +204,8 @@ public static class InspectionsApi
         CancellationToken ct, bool withSubjects)
     {
         var errors = new FieldErrors();
-        // A missing kind is the details' to name; a wrong word is named here, once.
-        var kind = errors.Check(() => Words.Parse<InspectionKind>(request.Kind, "kind", required: false));
-        var details = errors.Check(() => InspectionDetails.Of(kind ?? (string.IsNullOrWhiteSpace(request.Kind) ? null : InspectionKind.Regular), request.Topic, request.DecisionNumber, request.DecidedOn, request.PlannedFrom, request.PlannedTo,
+        var kind = Words.Read<InspectionKind>(errors, request.Kind, "kind");
+        var details = errors.Check(() => InspectionDetails.Of(kind, request.Topic, request.DecisionNumber, request.DecidedOn, request.PlannedFrom, request.PlannedTo,
             request.Team));
         List<SubjectOf>? subjects = null;
         if (withSubjects)

@@ -68,10 +68,10 @@ public static class ProgrammeApi
     {
         caller.EnsureInspects();
         var errors = new FieldErrors();
-        var kind = errors.Check(() => Words.Parse<InspectionKind>(request.Kind, "kind", required: false));
+        var kind = Words.Read<InspectionKind>(errors, request.Kind, "kind");
         if (request.Year is not (>= 2000 and <= 2100)) errors.Add("year", "The year is between 2000 and 2100.");
         await CheckUnitsAsync(db, request.UnitIds, errors, ct);
-        var item = errors.Check(() => PlanItem.Plan(request.Year ?? 0, kind ?? (string.IsNullOrWhiteSpace(request.Kind) ? null : InspectionKind.Regular), request.Topic,
+        var item = errors.Check(() => PlanItem.Plan(request.Year ?? 0, kind, request.Topic,
             request.Quarter, request.UnitIds, request.Note, clock.GetUtcNow()));
         errors.ThrowIfAny();
         if (await db.PlanItems.CountAsync(p => p.Year == item!.Year, ct) >= MaxItems)
@@ -87,11 +87,11 @@ public static class ProgrammeApi
         var item = await db.PlanItems.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("programme line", id);
         caller.EnsureInspects();
         var errors = new FieldErrors();
-        var kind = errors.Check(() => Words.Parse<InspectionKind>(request.Kind, "kind", required: false));
+        var kind = Words.Read<InspectionKind>(errors, request.Kind, "kind");
         await CheckUnitsAsync(db, request.UnitIds, errors, ct);
         errors.Check(() =>
         {
-            item.Correct(kind ?? (string.IsNullOrWhiteSpace(request.Kind) ? null : InspectionKind.Regular), request.Topic, request.Quarter, request.UnitIds,
+            item.Correct(kind, request.Topic, request.Quarter, request.UnitIds,
                 request.Note, clock.GetUtcNow());
             return true;
         });

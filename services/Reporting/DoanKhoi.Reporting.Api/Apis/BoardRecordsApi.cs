@@ -182,9 +182,9 @@ public static class BoardRecordsApi
             case FactSource.Inspections:
             {
                 // The bloc's own (its inspection committee's): shown on the bloc's list, not a cluster's or a unit's.
+                if (scope.Unit is not null || scope.Units is not null) return Page([], 0, page, pageSize);
                 var rows = db.InspectionRecords.AsNoTracking().Where(r => r.Year == programme.Year && r.CountedOn != null && r.CountedOn <= day);
                 if (count.InspectionKinds is { Count: > 0 } kinds) rows = rows.Where(r => kinds.Contains(r.Kind));
-                if (scope.Unit is not null || scope.Units is not null) rows = rows.Where(r => false);
                 var total = await rows.CountAsync(ct);
                 var list = await rows.OrderBy(r => r.CountedOn).ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(ct);
                 return Page(list.Select(r => new BoardRecord(r.Kind == InspectionRecord.SocialCritique ? "social-critique" : "inspection", r.Id, r.Title, null,

@@ -51,7 +51,6 @@ public sealed class UnitStanding(InspectionDbContext db, TimeProvider clock)
     {
         var ids = unitIds.Distinct().Order().ToArray();
         if (ids.Length == 0) return Task.CompletedTask;
-        db.ChangeTracker.Clear();
         return db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
