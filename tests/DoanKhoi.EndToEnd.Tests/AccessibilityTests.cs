@@ -71,11 +71,10 @@ public class AccessibilityTests(DoanKhoiSystem system)
     private async Task<Guid> PlanActivityAsync(Guid unit)
     {
         var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(7).ToString("yyyy-MM-dd");
-        var planned = await (await system.Gateway.PostAsJsonAsync("/api/activities/activities", new
+        return await system.PlanActivityAsync(system.Gateway, new
         {
             title = "Ngày hội đọc sách", organiserLevel = "unit", organiserId = unit, kind = "volunteer-activity", startsOn = day,
-        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        return planned.GetProperty("id").GetGuid();
+        });
     }
 
     private async Task VisitAndAuditAsync(IPage page, string path, List<string> broken)

@@ -111,6 +111,18 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
         return (clusterId, unit.GetProperty("id").GetGuid());
     }
 
+    /// <summary>Plans an activity through the activities API as <paramref name="organiser"/> and returns its id. A unit
+    /// made a moment ago reaches activities by an event, so a 422 naming the organiser is waited out (nothing is
+    /// written on a refusal); any other refusal fails at once.</summary>
+    public async Task<Guid> PlanActivityAsync(HttpClient organiser, object activity)
+    {
+        var response = await Eventually.Until(() => organiser.PostAsJsonAsync("/api/activities/activities", activity),
+            r => r.StatusCode != System.Net.HttpStatusCode.UnprocessableEntity, TimeSpan.FromSeconds(30), "activities hearing of the organiser");
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"planning the activity: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
     /// <summary>As ./run.sh --demo does: this year's programme (Vietnam time), copied from 2023's (the one reporting
     /// seeds) by the bloc office; a second call finds it there.</summary>
     public async Task ThisYearHasAProgrammeAsync()

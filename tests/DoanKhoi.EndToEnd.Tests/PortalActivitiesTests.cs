@@ -102,12 +102,11 @@ public class PortalActivitiesTests(DoanKhoiSystem system)
         var secretary = await system.CreateAccountAsync($"unit-secretary@unit:{unit}", "Bí thư Sở Y tế");
         await KnownToActivitiesAsync(member);
         var asSecretary = system.WithToken((await system.SignInAsync(secretary.UserName, secretary.Password)).AccessToken!);
-        var planned = await (await asSecretary.PostAsJsonAsync("/api/activities/activities", new
+        var activity = await system.PlanActivityAsync(asSecretary, new
         {
             title = "Hiến máu tình nguyện đợt 2", organiserLevel = "unit", organiserId = unit, kind = "blood-donation",
             startsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        var activity = planned.GetProperty("id").GetGuid();
+        });
         var window = await (await asSecretary.PutAsJsonAsync($"/api/activities/activities/{activity}/check-in", new { open = true, hours = 2 }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var code = window.GetProperty("code").GetString();

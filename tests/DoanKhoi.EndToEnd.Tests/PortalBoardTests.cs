@@ -21,13 +21,12 @@ public class PortalBoardTests(DoanKhoiSystem system)
     private static string Shown(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A tree planting held on <paramref name="day"/> with <paramref name="trees"/> trees, by the bloc or a unit.</summary>
-    private static async Task<Guid> PlantTreesAsync(HttpClient organiser, string title, DateOnly day, int trees, Guid? unit = null)
+    private async Task<Guid> PlantTreesAsync(HttpClient organiser, string title, DateOnly day, int trees, Guid? unit = null)
     {
-        var planned = await (await organiser.PostAsJsonAsync("/api/activities/activities", new
+        var activity = await system.PlanActivityAsync(organiser, new
         {
             title, organiserLevel = unit is null ? "bloc" : "unit", organiserId = unit, kind = "tree-planting", startsOn = Iso(day),
-        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        var activity = planned.GetProperty("id").GetGuid();
+        });
         (await organiser.PutAsJsonAsync($"/api/activities/activities/{activity}/outcome", new
         {
             quantities = new[] { new { code = "trees-planted", value = trees } }, flags = Array.Empty<string>(),

@@ -49,13 +49,13 @@ public class PortalReportsTests(DoanKhoiSystem system)
     }
 
     /// <summary>A tree planting held today by the unit, through the activities API.</summary>
-    private static async Task PlantTreesAsync(HttpClient secretary, Guid unit, string title, int trees)
+    private async Task PlantTreesAsync(HttpClient secretary, Guid unit, string title, int trees)
     {
-        var planned = await (await secretary.PostAsJsonAsync("/api/activities/activities", new
+        var activity = await system.PlanActivityAsync(secretary, new
         {
             title, organiserLevel = "unit", organiserId = unit, kind = "tree-planting", startsOn = Iso(Today),
-        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        (await secretary.PutAsJsonAsync($"/api/activities/activities/{planned.GetProperty("id").GetGuid()}/outcome", new
+        });
+        (await secretary.PutAsJsonAsync($"/api/activities/activities/{activity}/outcome", new
         {
             quantities = new[] { new { code = "trees-planted", value = trees } }, flags = Array.Empty<string>(),
         })).EnsureSuccessStatusCode();
