@@ -16,6 +16,40 @@ public class PortalMemberWorkTests(DoanKhoiSystem system)
         $"020{(year >= 2000 ? 2 : 0) + (female ? 1 : 0)}{year % 100:00}{Random.Shared.Next(0, 1_000_000):000000}";
 
     [Fact]
+    public async Task A_unit_s_member_list_comes_with_its_rows_drawn_by_the_server_and_pages_on_live()
+    {
+        var (_, unit) = await system.CreateUnitAsync($"Đoàn TN Sở Nội vụ {Guid.NewGuid():N}"[..28]);
+        string[] given = ["An", "Ánh", "Bích", "Chi", "Dung", "Duyên", "Giang", "Hà", "Hạnh", "Hoa", "Huệ", "Hương", "Khánh", "Lan", "Liên", "Linh", "Loan",
+            "Mai", "My", "Nga", "Ngọc", "Nguyệt", "Nhung", "Oanh", "Phương", "Quyên", "Thảo"];
+        await Parallel.ForEachAsync(given, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (name, _) =>
+            await system.RegisterMemberAsync(unit, $"Lê Thị {name}"));
+        var secretary = await system.CreateAccountAsync($"unit-secretary@unit:{unit}", "Bí thư Sở Nội vụ");
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, secretary.UserName, secretary.Password, "/members");
+
+        // The page as the server sends it, before any script runs: its rows are in it, so a slow connection
+        // shows the list before the page goes live.
+        var html = System.Net.WebUtility.HtmlDecode(await (await context.APIRequest.GetAsync(new Uri(system.Portal, "/members").ToString())).TextAsync());
+        Assert.All(given, name => Assert.Contains($">Lê Thị {name}</a>", html));
+
+        await page.WaitLiveAsync();
+        var rows = page.Locator(".member-grid tbody tr");
+        await Expect(rows).ToHaveCountAsync(27);
+        await Expect(page.Locator(".member-pager")).ToContainTextAsync("1-27 trong 27");
+        // 25 a page: two pages, the second with the last two.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Số dòng mỗi trang" }).ClickAsync();
+        await PortalBrowser.Choices(page).GetByText("25", new() { Exact = true }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(25, new() { Timeout = 30_000 });
+        await page.Locator(".member-pager .mud-pagination").GetByText("2", new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".member-pager")).ToContainTextAsync("26-27 trong 27", new() { Timeout = 30_000 });
+        await Expect(rows).ToHaveCountAsync(2);
+        // A search starts again from the first page.
+        await page.GetByLabel("Tìm theo họ tên, CCCD, điện thoại hoặc số thẻ").FillAsync("le thi nguyet");
+        await Expect(rows).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(rows).ToContainTextAsync("Lê Thị Nguyệt");
+    }
+
+    [Fact]
     public async Task A_secretary_adds_a_member_and_a_mistake_is_shown_beside_its_field_until_corrected()
     {
         var (_, unit) = await system.CreateUnitAsync($"Đoàn TN Sở Tài chính {Guid.NewGuid():N}"[..30]);
