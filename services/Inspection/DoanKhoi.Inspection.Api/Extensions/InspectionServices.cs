@@ -22,6 +22,8 @@ public static class InspectionServices
         builder.Services.AddSingleton(VietnameseProblems.Catalogue);
         builder.Services.AddScoped<UnitStanding>();
         builder.AddFollowUpScheduling();
+        builder.Services.AddOptions<DemoInspectionsOptions>().BindConfiguration("Demo");
+        builder.Services.AddHostedService<DemoInspectionsLoader>();
         return builder;
     }
 }
