@@ -105,6 +105,30 @@ public class InspectionAccessMatrixTests(InspectionApiFactory factory) : IClassF
 
     [Theory]
     [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
+    public async Task Each_posts_downloads_hold_the_rows_of_its_lists_and_no_cadres_name_or_finding(Who who)
+    {
+        var client = factory.CreateClient().As(_bloc.TokenOf(who));
+        var inspections = (await client.GetFromJsonAsync<PagedList<InspectionSummary>>("/inspections", ProblemAssertions.Json))!.Items;
+        var recommendations = (await client.GetFromJsonAsync<PagedList<RecommendationSummary>>("/recommendations", ProblemAssertions.Json))!.Items;
+
+        var inspectionsFile = await client.GetAsync("/inspections/export?format=csv");
+        var recommendationsFile = await client.GetAsync("/recommendations/export?format=csv");
+        var critiquesFile = await client.GetAsync("/social-critiques/export?format=csv");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, IsBloc(who) ? HttpStatusCode.OK : HttpStatusCode.Forbidden),
+            (inspectionsFile.StatusCode, recommendationsFile.StatusCode, critiquesFile.StatusCode));
+        var inspectionsText = await inspectionsFile.Content.ReadAsStringAsync();
+        Assert.Equal((inspections.Count, recommendations.Count), (Lines(inspectionsText), Lines(await recommendationsFile.Content.ReadAsStringAsync())));
+        Assert.Equal(MatrixBloc.Reaches(who, false), inspectionsText.Contains("Đoàn B"));
+        Assert.DoesNotContain("Lương Văn Hùng", inspectionsText);
+        Assert.DoesNotContain("Chậm nộp đoàn phí", inspectionsText);
+
+        // The rows of a file after its header (no cell of these holds a line break).
+        static int Lines(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+    }
+
+    [Theory]
+    [MemberData(nameof(MatrixBloc.Everyone), MemberType = typeof(MatrixBloc))]
     public async Task Only_the_committee_records_and_verifies_and_only_the_units_secretary_reports_what_it_did(Who who)
     {
         var client = factory.CreateClient().As(_bloc.TokenOf(who));

@@ -20,6 +20,7 @@ app.MapRecommendationsApi();        // /recommendations: the follow-up board, un
 app.MapFollowUpApi();               // /reminders, /standing, /contacts
 app.MapDisciplineApi();             // /discipline: measures on members, heard by membership
 app.MapSupervisionApi();            // /social-critiques, /youth-forums
+app.MapExportsApi();                // /inspections/export, /recommendations/export, /social-critiques/export
 app.MapAuditApi<InspectionDbContext>();      // /audit: the record, for the bloc office
 app.Run();
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using DoanKhoi.Contracts.Inspection;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DoanKhoi.Inspection.Apis;
@@ -25,6 +27,13 @@ public static class InspectionKindsApi
     }
 
     public static Ok<IReadOnlyList<InspectionKindName>> ListKinds() => TypedResults.Ok(Kinds);
+
+    /// <summary>The Vietnamese name of a kind, as <see cref="Kinds"/> gives it.</summary>
+    public static string NameOf(InspectionKind kind)
+    {
+        var id = JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+        return Kinds.FirstOrDefault(k => k.Id == id)?.Name ?? id;
+    }
 }
 
 public sealed record InspectionKindName(

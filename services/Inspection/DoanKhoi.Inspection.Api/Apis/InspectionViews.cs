@@ -97,7 +97,8 @@ public sealed record InspectionView(
             recommendations.Where(r => units is null || units.Contains(r.UnitId)).Select(r => RecommendationSummary.Of(r, today)).ToList(), i.Version);
     }
 
-    private static readonly StringComparer VietnameseOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false);
+    /// <summary>Names in the order of the Vietnamese alphabet.</summary>
+    internal static readonly StringComparer VietnameseOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false);
 
     public static FindingView FindingOf(Finding f, string subjectName, bool hide) =>
         new(f.Id, f.SubjectId, subjectName, f.IsPersonal, f.Severity, hide ? null : f.Description, f.IsViolation, hide ? [] : f.Evidence, hide,
