@@ -17,7 +17,7 @@ public static class FileEndpoints
 
     private static readonly string[] IdentityFiles = ["accounts/export", "audit/export"];
 
-    private static readonly string[] InspectionFiles = ["audit/export"];
+    private static readonly string[] InspectionFiles = ["inspections/export", "recommendations/export", "social-critiques/export", "audit/export"];
 
     private static readonly string[] ActivitiesFiles = ["activities/export", "ideas/export", "audit/export"];
 

@@ -30,9 +30,18 @@ public sealed class InspectionClient(HttpClient http, PortalSession session) : G
             recommendations = recommendations.Select(r => new { r.AddresseeId, r.Action, DueOn = r.DueOn is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null }),
         }, ct);
 
+    /// <summary>Where the portal downloads the year's inspections as a spreadsheet (<paramref name="format"/> xlsx or csv).</summary>
+    public static string InspectionsExportHref(int year, string format) => "/files/inspection/inspections/export" + Query(("year", year), ("format", format));
+
     public Task<PagedList<RecommendationSummary>> RecommendationsAsync(bool todo, bool overdue, Guid? unitId = null, CancellationToken ct = default) =>
-        GetAsync<PagedList<RecommendationSummary>>("recommendations" + Query(("todo", todo ? "true" : null), ("overdue", overdue ? "true" : null), ("unitId", unitId),
-            ("pageSize", 200)), ct);
+        GetAsync<PagedList<RecommendationSummary>>("recommendations" + RecommendationsQuery(todo, overdue, unitId, ("pageSize", 200)), ct);
+
+    /// <summary>Where the portal downloads the recommendations the follow-up board shows, with its filters.</summary>
+    public static string RecommendationsExportHref(bool todo, bool overdue, Guid? unitId, string format) =>
+        "/files/inspection/recommendations/export" + RecommendationsQuery(todo, overdue, unitId, ("format", format));
+
+    private static string RecommendationsQuery(bool todo, bool overdue, Guid? unitId, (string, object?) more) =>
+        Query(("todo", todo ? "true" : null), ("overdue", overdue ? "true" : null), ("unitId", unitId), more);
 
     public Task<RecommendationView> RecommendationAsync(Guid id, CancellationToken ct = default) => GetAsync<RecommendationView>($"recommendations/{id}", ct);
 
