@@ -63,4 +63,23 @@ public sealed class InspectionClient(HttpClient http, PortalSession session) : G
 
     public Task<List<SocialCritique>> SocialCritiquesAsync(int year, CancellationToken ct = default) =>
         GetAsync<List<SocialCritique>>("social-critiques" + Query(("year", year)), ct);
+
+    public static string SocialCritiquesExportHref(int year, string format) => "/files/inspection/social-critiques/export" + Query(("year", year), ("format", format));
+
+    public Task<SocialCritique> ReceiveCritiqueAsync(string? document, string? sentBy, DateOnly? receivedOn, CancellationToken ct = default) =>
+        SendAsync<SocialCritique>(HttpMethod.Post, "social-critiques", new { document, sentBy, receivedOn }, ct);
+
+    public Task<SocialCritique> SendCritiqueOpinionsAsync(Guid id, string? opinions, DateOnly? sentOn, CancellationToken ct = default) =>
+        SendAsync<SocialCritique>(HttpMethod.Post, $"social-critiques/{id}/opinions", new { opinions, sentOn }, ct);
+
+    public Task<SocialCritique> RecordCritiqueResponseAsync(Guid id, string? response, DateOnly? respondedOn, CancellationToken ct = default) =>
+        SendAsync<SocialCritique>(HttpMethod.Post, $"social-critiques/{id}/response", new { response, respondedOn }, ct);
+
+    public Task<SocialCritique> WithdrawCritiqueAsync(Guid id, CancellationToken ct = default) =>
+        SendAsync<SocialCritique>(HttpMethod.Post, $"social-critiques/{id}/withdraw", null, ct);
+
+    public Task<List<YouthForum>> YouthForumsAsync(int year, CancellationToken ct = default) =>
+        GetAsync<List<YouthForum>>("youth-forums" + Query(("year", year)), ct);
+
+    public Task<YouthForum> RecordForumAsync(object forum, CancellationToken ct = default) => SendAsync<YouthForum>(HttpMethod.Post, "youth-forums", forum, ct);
 }

@@ -31,7 +31,16 @@ public sealed record InspectionProgramme(int Year, List<PlanLine> Items, int Pla
 public sealed record UnitStanding(Guid UnitId, string UnitName, int OpenSeriousFindings, int OverdueRecommendations, int OpenRecommendations, DateOnly AsOf);
 
 public sealed record SocialCritique(Guid Id, int Year, string Document, string SentBy, DateOnly ReceivedOn, string? Opinions, DateOnly? OpinionsSentOn,
-    string? Response, DateOnly? ResponseOn, bool Withdrawn, int Version);
+    string? Response, DateOnly? ResponseOn, bool Withdrawn, int Version)
+{
+    /// <summary>Counted toward K14: the bloc's opinions went out, and the item was not withdrawn.</summary>
+    public bool CountsForK14 => OpinionsSentOn is not null && !Withdrawn;
+}
+
+public sealed record ForumOpinion(string Text, string? Topic);
+
+public sealed record YouthForum(Guid Id, int Year, string Title, DateOnly HeldOn, Guid? UnitId, int Participants, Guid? InspectionId,
+    List<ForumOpinion> Opinions, int Version);
 
 /// <summary>A finding as the committee types it.</summary>
 public sealed class FindingForm
