@@ -35,6 +35,14 @@ public static class PortalScenario
         {
             await TimeAsync($"member list, first page (50 of {members})", page, new Uri(system.Portal, $"/members?unitId={unit}"),
                 p => p.Locator(".mud-table-body tr").Nth(49).WaitForAsync(new() { Timeout = 30_000 }), runs),
+            // The rows come with the page; its filters and pager answer once the page is live.
+            await TimeAsync($"member list, first page (50 of {members}), live", page, new Uri(system.Portal, $"/members?unitId={unit}"),
+                async p =>
+                {
+                    await p.Locator(".mud-table-body tr").Nth(49).WaitForAsync(new() { Timeout = 30_000 });
+                    await p.WaitForFunctionAsync("() => [...document.querySelectorAll('.interactive-ready')].some(m => m.dataset.page === location.pathname)",
+                        null, new() { Timeout = 30_000 });
+                }, runs),
             await TimeAsync($"evaluation grid, the whole unit ({members} rows)", page, new Uri(system.Portal, $"/organisation/units/{unit}/evaluations"),
                 p => p.Locator(".evaluation-grid tbody tr").Nth(members - 1).WaitForAsync(new() { Timeout = 30_000 }), runs),
         };
@@ -66,7 +74,7 @@ public static class PortalScenario
         output.WriteLine($"  {"page",-72} {"count",5} {"median",8} {"p95",8} {"max",8}  load at start");
         foreach (var f in figures)
             output.WriteLine($"  {f.Query,-72} {f.Count,5} {f.Median,5:0} ms {f.P95,5:0} ms {f.Max,5:0} ms  {f.Load}");
-        output.WriteLine("  (ms in headless Chromium: from asking for the page to its last row on screen, live; target ≤ 1,000 ms for 500 members)");
+        output.WriteLine("  (ms in headless Chromium: from asking for the page to its last row on screen, and for \"live\" also connected and answering; target ≤ 1,000 ms for 500 members)");
     }
 
     /// <summary>Opens <paramref name="url"/> <paramref name="runs"/> times after three to warm up, each time

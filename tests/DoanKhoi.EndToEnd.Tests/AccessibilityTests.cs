@@ -39,7 +39,7 @@ public class AccessibilityTests(DoanKhoiSystem system)
             foreach (var path in new[]
                      {
                          "/", "/organisation", "/members", "/members/maturing", "/statistics", "/transfers", "/accounts", "/audit",
-                         "/activities", "/activities/calendar", "/ideas", "/board", "/programme-targets", "/reports", "/scoreboard", "/inspections", "/recommendations",
+                         "/activities", "/activities/calendar", "/ideas", "/board", "/programme-targets", "/reports", "/scoreboard", "/inspections", "/recommendations", "/social-critiques", "/youth-forums", "/evaluations",
                      })
                 await VisitAndAuditAsync(page, path, broken);
         }

@@ -124,4 +124,82 @@ public class PortalInspectionsTests(DoanKhoiSystem system)
         var stored = await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/recommendations/{recommendation}");
         Assert.Equal(("done", 1), (stored.GetProperty("status").GetString(), stored.GetProperty("reports").GetArrayLength()));
     }
+
+    [Fact]
+    public async Task The_committee_keeps_the_social_critique_register_and_an_item_counts_for_K14_once_its_opinions_are_sent()
+    {
+        var (committee, account) = await CommitteeAsync();
+        var document = $"Dự thảo Nghị quyết về chính sách hỗ trợ thanh niên khởi nghiệp {Guid.NewGuid():N}"[..72];
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, account.UserName, account.Password, "/social-critiques");
+        await page.WaitLiveAsync();
+        var counted = int.Parse(await page.Locator(".k14-count b").InnerTextAsync(new() { Timeout = 30_000 }), CultureInfo.InvariantCulture);
+
+        // Nothing typed: the register says which field is missing, beside it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm vào sổ" }).ClickAsync();
+        var documentField = page.Locator(".mud-input-control", new() { HasText = "Văn bản phản biện" });
+        await Expect(documentField.Locator(".mud-input-helper-text.mud-input-error")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Văn bản phản biện", Exact = true }).FillAsync(document);
+        await page.GetByLabel("Cơ quan gửi").FillAsync("Sở Kế hoạch và Đầu tư");
+        var received = page.GetByLabel("Ngày nhận (dd/MM/yyyy)");
+        await received.FillAsync(Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await received.PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm vào sổ" }).ClickAsync();
+        var row = page.Locator(".critique-list tr", new() { HasText = document });
+        await Expect(row).ToContainTextAsync("Chưa gửi", new() { Timeout = 30_000 });
+        await Expect(page.Locator(".k14-count b")).ToHaveTextAsync(counted.ToString(CultureInfo.InvariantCulture));
+
+        // The bloc's opinions go out: the item now counts toward K14.
+        await page.GetByLabel("Ý kiến Đoàn Khối đã gửi").FillAsync("Đề nghị bổ sung hỗ trợ vay vốn cho thanh niên dưới 30 tuổi.");
+        var sent = page.GetByLabel("Ngày gửi ý kiến (dd/MM/yyyy)");
+        await sent.FillAsync(Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await sent.PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận ý kiến đã gửi" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Đề nghị bổ sung hỗ trợ vay vốn", new() { Timeout = 30_000 });
+        await Expect(page.Locator(".k14-count b")).ToHaveTextAsync((counted + 1).ToString(CultureInfo.InvariantCulture));
+        await page.ScreenshotAsync("social-critique-register");
+
+        var register = await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/social-critiques?year={Today.Year}");
+        var stored = register.EnumerateArray().Single(i => i.GetProperty("document").GetString() == document);
+        Assert.Equal((Iso(Today), "Sở Kế hoạch và Đầu tư"), (stored.GetProperty("opinionsSentOn").GetString(), stored.GetProperty("sentBy").GetString()));
+    }
+
+    [Fact]
+    public async Task A_serious_finding_shows_on_the_unit_s_page_and_beside_its_grade_when_the_standing_committee_grades_the_units()
+    {
+        var unitName = $"Đoàn TN Sở Tài nguyên {Guid.NewGuid():N}"[..32];
+        var (_, unit) = await system.CreateUnitAsync(unitName);
+        var (committee, _) = await CommitteeAsync();
+        var inspection = await StartedAsync(committee, unit, "Kiểm tra việc quản lý hồ sơ đoàn viên");
+        (await committee.PostAsJsonAsync($"/api/inspection/inspections/{inspection}/findings",
+            new { subjectId = unit, severity = "serious", description = "Sổ đoàn viên không được cập nhật từ năm 2024" })).EnsureSuccessStatusCode();
+        var standing = await system.CreateAccountAsync("standing-committee@bloc", "Ban Thường vụ kiểm thử");
+        var secretary = await system.CreateAccountAsync($"unit-secretary@unit:{unit}", "Bí thư Sở Tài nguyên");
+
+        await using (var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop))
+        {
+            var page = await system.SignInAsync(context, secretary.UserName, secretary.Password, $"/organisation/units/{unit}");
+            await Expect(page.Locator(".unit-standing")).ToContainTextAsync("1 phát hiện nghiêm trọng chưa khắc phục", new() { Timeout = 30_000 });
+        }
+
+        await using (var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop))
+        {
+            var page = await system.SignInAsync(context, standing.UserName, standing.Password, "/evaluations");
+            await page.WaitLiveAsync();
+            var row = page.Locator(".unit-grades tr", new() { HasText = unitName });
+            await Expect(row.Locator("td.weighs")).ToHaveTextAsync("1", new() { Timeout = 30_000 });
+            await row.GetByRole(AriaRole.Combobox, new() { Name = $"Xếp loại {unitName}" }).ClickAsync();
+            await PortalBrowser.Choices(page).GetByText("Hoàn thành nhiệm vụ", new() { Exact = true }).ClickAsync();
+            await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+            await row.GetByLabel($"Ghi chú {unitName}").FillAsync("Còn tồn tại về hồ sơ đoàn viên");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lưu xếp loại (1 đơn vị)" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Lưu xếp loại (0 đơn vị)" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await page.ScreenshotAsync("unit-grades-with-standing");
+        }
+
+        var year = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/membership/evaluations/{(Today.Month >= 10 ? Today.Year : Today.Year - 1)}");
+        var graded = year.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitId").GetGuid() == unit);
+        Assert.Equal(("pass", "Còn tồn tại về hồ sơ đoàn viên"), (graded.GetProperty("grade").GetString(), graded.GetProperty("note").GetString()));
+    }
 }

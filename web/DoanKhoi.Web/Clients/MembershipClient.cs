@@ -121,6 +121,17 @@ public sealed class MembershipClient(HttpClient http, PortalSession session) : G
     public Task<UnitEvaluationSheet> GradeMembersAsync(Guid unitId, int year, IEnumerable<MemberGradeInput> grades, CancellationToken ct = default) =>
         SendAsync<UnitEvaluationSheet>(HttpMethod.Put, $"units/{unitId}/evaluations/{year}/members", new { grades }, ct);
 
+    /// <summary>A year's evaluation: the units' grades (those the person reaches) and whether the year is closed.</summary>
+    public Task<EvaluationYear> EvaluationYearAsync(int year, CancellationToken ct = default) => GetAsync<EvaluationYear>($"evaluations/{year}", ct);
+
+    /// <summary>Grades many units for a year in one request: all or none (the standing committee).</summary>
+    public Task<EvaluationYear> GradeUnitsAsync(int year, IEnumerable<UnitGradeInput> grades, CancellationToken ct = default) =>
+        SendAsync<EvaluationYear>(HttpMethod.Put, $"evaluations/{year}/units", new { grades }, ct);
+
+    /// <summary>Closes a year's evaluation: every grade of the year is locked (the standing committee).</summary>
+    public Task<EvaluationYear> CloseEvaluationYearAsync(int year, CancellationToken ct = default) =>
+        SendAsync<EvaluationYear>(HttpMethod.Post, $"evaluations/{year}/close", null, ct);
+
     /// <summary>Previews (nothing changes) or commits a unit's members from a spreadsheet.</summary>
     public async Task<ImportReport> ImportAsync(Guid unitId, Stream file, string fileName, bool commit, CancellationToken ct = default)
     {

@@ -59,6 +59,14 @@ public sealed record UnitEvaluationSheet(int Year, bool Closed, Guid UnitId, str
 
 public sealed record MemberGradeInput(Guid MemberId, string? Grade, string? Note);
 
+public sealed record UnitGradeRow(Guid UnitId, string UnitName, Guid ClusterId, string? Grade, string? Note, string? GradedBy, DateTimeOffset? GradedAt);
+
+public sealed record UnitGradeInput(Guid UnitId, string? Grade, string? Note);
+
+/// <summary>A year's evaluation as the person reaches it: open or closed, the units' grades and the counts.</summary>
+public sealed record EvaluationYear(int Year, bool Closed, DateOnly? ClosedOn, string? ClosedBy, GradeCounts UnitGrades, GradeCounts MemberGrades,
+    List<UnitGradeRow> Units);
+
 public sealed record MaturingMember(Guid MemberId, string FullName, DateOnly DateOfBirth, DateOnly MaturesOn, Guid UnitId, string UnitName,
     string? Post, DateOnly? PostEndsOn, DateOnly? MayMatureFrom);
 
