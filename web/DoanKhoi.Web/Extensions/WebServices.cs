@@ -12,9 +12,16 @@ public static class WebServices
     /// <summary>The gateway, as the AppHost names it (service discovery).</summary>
     public const string GatewayAddress = $"http://{ResourceNames.Gateway}";
 
+    /// <summary>The largest message a browser may send the portal's circuit hub. The member list and the
+    /// evaluation grid hand what they read while prerendering to the live page, and the browser sends it
+    /// back when the page goes live: a unit's 500 grades are some 300 KB. At SignalR's default 32 KB the
+    /// circuit of such a page is refused and the page never goes live (the portal benchmark found it).</summary>
+    public const long MaxCircuitMessageBytes = 1024 * 1024;
+
     public static IHostApplicationBuilder AddWebServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = MaxCircuitMessageBytes);
         builder.Services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
