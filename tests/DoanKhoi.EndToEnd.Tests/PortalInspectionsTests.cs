@@ -9,7 +9,8 @@ namespace DoanKhoi.EndToEnd.Tests;
 
 /// <summary>Inspections in a real browser: the inspection committee records what it found and concludes an
 /// inspection with a recommendation; the unit's secretary finds it on the unit's to-do list and reports it
-/// done with its evidence, for the committee to verify.</summary>
+/// done with its evidence, for the committee to verify. The committee keeps the social-critique register
+/// and records a reprimand the member then sees; a serious finding shows where the unit is judged.</summary>
 [Collection(nameof(DoanKhoiSystem))]
 public class PortalInspectionsTests(DoanKhoiSystem system)
 {
@@ -201,5 +202,80 @@ public class PortalInspectionsTests(DoanKhoiSystem system)
         var year = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/membership/evaluations/{(Today.Month >= 10 ? Today.Year : Today.Year - 1)}");
         var graded = year.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitId").GetGuid() == unit);
         Assert.Equal(("pass", "Còn tồn tại về hồ sơ đoàn viên"), (graded.GetProperty("grade").GetString(), graded.GetProperty("note").GetString()));
+    }
+
+    [Fact]
+    public async Task The_committee_records_a_reprimand_on_a_member_s_record_and_the_member_sees_it_on_their_phone()
+    {
+        var (_, unit) = await system.CreateUnitAsync($"Đoàn TN Sở Giao thông {Guid.NewGuid():N}"[..32]);
+        var member = await system.RegisterMemberAsync(unit, "Hoàng Thị Thu Trang");
+        var memberAccount = await system.CreateAccountAsync($"member@member:{member}", "Hoàng Thị Thu Trang");
+        var (committee, account) = await CommitteeAsync();
+        // An inspection on signs of violation of the member comes first; it also waits out the member's event reaching inspection.
+        await Eventually.Until(() => committee.PostAsJsonAsync("/api/inspection/inspections", new
+        {
+            kind = "onSignsOfViolation", topic = "Kiểm tra khi có dấu hiệu vi phạm của đoàn viên", decisionNumber = "31-QĐ/UBKT", decidedOn = Iso(Today),
+            plannedFrom = Iso(Today), plannedTo = Iso(Today), team = new[] { "kiemtra" }, subjects = new[] { new { kind = "person", id = member } },
+        }), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "inspection hearing of the member");
+
+        await using (var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop))
+        {
+            var page = await system.SignInAsync(context, account.UserName, account.Password, $"/members/{member}");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Ghi quyết định kỷ luật" }).ClickAsync();
+            await page.WaitForURLAsync(url => url.EndsWith($"/members/{member}/discipline/new", StringComparison.Ordinal), new() { Timeout = 30_000 });
+            await page.WaitLiveAsync();
+            await page.GetByRole(AriaRole.Combobox, new() { Name = "Hình thức kỷ luật" }).ClickAsync();
+            await PortalBrowser.Choices(page).GetByText("Khiển trách", new() { Exact = true }).ClickAsync();
+            await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+            await page.GetByLabel("Số quyết định").FillAsync("05-QĐKL/ĐTN");
+            await page.GetByLabel("Cấp quyết định").FillAsync("Ban Chấp hành Đoàn cơ sở");
+            foreach (var label in new[] { "Ngày quyết định (dd/MM/yyyy)", "Hiệu lực từ ngày (dd/MM/yyyy)" })
+            {
+                var day = page.GetByLabel(label);
+                await day.FillAsync(Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+                await day.PressAsync("Tab");
+            }
+            await page.GetByLabel("Lý do").FillAsync("Không tham gia sinh hoạt chi đoàn ba tháng liền");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Ghi quyết định" }).ClickAsync();
+            await page.WaitForURLAsync(url => url.EndsWith($"/members/{member}", StringComparison.Ordinal), new() { Timeout = 30_000 });
+            await Expect(page.Locator(".discipline-list")).ToContainTextAsync("Khiển trách", new() { Timeout = 30_000 });
+        }
+
+        await using (var phone = await system.Browser.NewContextAsync(PortalBrowser.Phone))
+        {
+            var page = await system.SignInAsync(phone, memberAccount.UserName, memberAccount.Password, $"/members/{member}");
+            await Expect(page.Locator(".discipline-list")).ToContainTextAsync("Khiển trách · Quyết định số 05-QĐKL/ĐTN", new() { Timeout = 30_000 });
+            await Expect(page.Locator(".discipline-list")).ToContainTextAsync("Không tham gia sinh hoạt chi đoàn ba tháng liền");
+            Assert.True(await page.FitsTheWidthAsync());
+        }
+    }
+
+    [Fact]
+    public async Task The_committee_adds_a_thematic_line_to_the_year_s_programme_counted_against_K14_and_drops_it()
+    {
+        var (_, account) = await CommitteeAsync();
+        var topic = $"Giám sát việc thực hiện Nghị quyết Đại hội {Guid.NewGuid():N}"[..56];
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, account.UserName, account.Password, "/inspections");
+        await page.WaitLiveAsync();
+        var planned = page.Locator(".figure", new() { HasText = "Chuyên đề, giám sát trong chương trình năm" }).Locator(".figure-value");
+        var before = int.Parse(await planned.InnerTextAsync(new() { Timeout = 30_000 }), CultureInfo.InvariantCulture);
+
+        await page.GetByLabel("Nội dung của chương trình").FillAsync(topic);
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Loại của nội dung" }).ClickAsync();
+        await PortalBrowser.Choices(page).GetByText("Giám sát", new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Quý" }).ClickAsync();
+        await PortalBrowser.Choices(page).GetByText("Quý 4", new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm vào chương trình" }).ClickAsync();
+
+        var line = page.Locator(".programme-lines tr", new() { HasText = topic });
+        await Expect(line).ToContainTextAsync("Giám sát", new() { Timeout = 30_000 });
+        await Expect(planned).ToHaveTextAsync((before + 1).ToString(CultureInfo.InvariantCulture));
+
+        await line.GetByRole(AriaRole.Button, new() { Name = $"Bỏ khỏi chương trình: {topic}" }).ClickAsync();
+        await Expect(line).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Expect(planned).ToHaveTextAsync(before.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -58,6 +58,11 @@ public sealed class InspectionClient(HttpClient http, PortalSession session) : G
 
     public Task<InspectionProgramme> ProgrammeAsync(int year, CancellationToken ct = default) => GetAsync<InspectionProgramme>("programme" + Query(("year", year)), ct);
 
+    public Task<PlanLine> AddPlanLineAsync(int year, string? kind, string? topic, int? quarter, string? note, CancellationToken ct = default) =>
+        SendAsync<PlanLine>(HttpMethod.Post, "programme", new { year, kind, topic, quarter, note }, ct);
+
+    public Task<PlanLine> DropPlanLineAsync(Guid id, CancellationToken ct = default) => SendAsync<PlanLine>(HttpMethod.Delete, $"programme/{id}", null, ct);
+
     public Task<List<UnitStanding>> StandingAsync(Guid? unitId = null, CancellationToken ct = default) =>
         GetAsync<List<UnitStanding>>("standing" + Query(("unitId", unitId)), ct);
 
@@ -77,6 +82,13 @@ public sealed class InspectionClient(HttpClient http, PortalSession session) : G
 
     public Task<SocialCritique> WithdrawCritiqueAsync(Guid id, CancellationToken ct = default) =>
         SendAsync<SocialCritique>(HttpMethod.Post, $"social-critiques/{id}/withdraw", null, ct);
+
+    /// <summary>The disciplinary decisions about a member the person may see (reading them is on the record).</summary>
+    public Task<PagedList<DisciplinaryDecision>> DisciplineAsync(Guid memberId, CancellationToken ct = default) =>
+        GetAsync<PagedList<DisciplinaryDecision>>("discipline" + Query(("memberId", memberId), ("pageSize", 100)), ct);
+
+    public Task<DisciplinaryDecision> DecideDisciplineAsync(object decision, CancellationToken ct = default) =>
+        SendAsync<DisciplinaryDecision>(HttpMethod.Post, "discipline", decision, ct);
 
     public Task<List<YouthForum>> YouthForumsAsync(int year, CancellationToken ct = default) =>
         GetAsync<List<YouthForum>>("youth-forums" + Query(("year", year)), ct);

@@ -59,3 +59,6 @@ public sealed class RecommendationForm
     public string? Action { get; set; }
     public DateTime? DueOn { get; set; }
 }
+
+public sealed record DisciplinaryDecision(Guid Id, Guid MemberId, string MemberName, Guid UnitId, string Measure, string DecisionNumber, string DecidedBy,
+    DateOnly DecidedOn, DateOnly EffectiveOn, string Reason, Guid? InspectionId, bool Annulled, string? AnnulReason, DateTimeOffset RecordedAt, int Version);

@@ -254,6 +254,15 @@ public static class Labels
 
     public static string RoleName(Role role) => role.VietnameseName();
 
+    public static string DisciplinaryMeasure(string measure) => measure switch
+    {
+        "reprimand" => "Khiển trách",
+        "warning" => "Cảnh cáo",
+        "removalFromPost" => "Cách chức",
+        "expulsion" => "Khai trừ",
+        _ => measure,
+    };
+
     public static string InspectionKind(string kind) => kind switch
     {
         "regular" => "Kiểm tra thường xuyên",
