@@ -233,6 +233,37 @@ public class InspectionsApiTests(InspectionApiFactory factory) : IClassFixture<I
         Assert.Equal([(EscalationStage.BlocOffice, "Đoàn A")], office!.Select(r => (r.Stage, r.UnitName)));
     }
 
+    [Fact]
+    public async Task A_recommendation_reopened_with_a_new_due_day_is_followed_up_again_and_one_reopened_on_the_same_day_is_not_reminded_twice()
+    {
+        var (firstDue, secondDue) = (Today.AddDays(10), Today.AddDays(40));
+        var (_, recommendation) = await ConcludedAsync(firstDue);
+        factory.Clock.SetDay(firstDue.AddDays(-5));   // the secretary is reminded
+        await FollowUpTwiceAtOnceAsync();
+        async Task ReportedDoneAndReopenedAsync(DateOnly? dueOn)
+        {
+            (await SecretaryOfA.PostAsJsonAsync($"/recommendations/{recommendation.Id}/reports", new
+            {
+                whatWasDone = "Đã nộp đủ đoàn phí", evidence = new[] { "https://drive.example.org/phieu-thu.pdf" }, done = true,
+            })).EnsureSuccessStatusCode();
+            (await Committee.PostAsJsonAsync($"/recommendations/{recommendation.Id}/reopen", new { reason = "Còn thiếu phiếu thu quý III", dueOn }))
+                .EnsureSuccessStatusCode();
+        }
+
+        // Reopened on the same due day: the secretary was told of it already.
+        await ReportedDoneAndReopenedAsync(null);
+        await FollowUpTwiceAtOnceAsync();
+        // Reopened with a new due day: a new round, from the secretary five days before it.
+        await ReportedDoneAndReopenedAsync(secondDue);
+        await FollowUpTwiceAtOnceAsync();
+        factory.Clock.SetDay(secondDue.AddDays(-5));
+        await FollowUpTwiceAtOnceAsync();
+
+        var reminders = await SecretaryOfA.GetFromJsonAsync<List<ReminderView>>("/reminders", ProblemAssertions.Json);
+        Assert.Equal([(EscalationStage.Secretary, firstDue), (EscalationStage.Secretary, secondDue)],
+            reminders!.Where(r => r.RecommendationId == recommendation.Id).Select(r => (r.Stage, r.DueOn)).OrderBy(r => r.DueOn));
+    }
+
     private async Task FollowUpTwiceAtOnceAsync()
     {
         async Task RunAsync()

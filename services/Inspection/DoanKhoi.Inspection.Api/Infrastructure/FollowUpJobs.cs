@@ -123,7 +123,7 @@ public sealed class FollowUp(InspectionDbContext db, UnitStanding standing, Time
             reminded += await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO follow_up_reminders (id, recommendation_id, stage, node_id, unit_id, due_on, created_at, email_to, email_attempts)
                 VALUES ({Guid.CreateVersion7(now)}, {r.Id}, {stage.ToString()}, {node}, {r.UnitId}, {r.DueOn}, {now}, {contacts.GetValueOrDefault(node)}, 0)
-                ON CONFLICT (recommendation_id, stage) DO NOTHING
+                ON CONFLICT (recommendation_id, stage, due_on) DO NOTHING
                 """, ct);
             await db.Database.ExecuteSqlAsync($"""
                 UPDATE recommendations SET escalation = {stage.ToString()}

@@ -155,7 +155,8 @@ public sealed class InspectionDbContext(DbContextOptions<InspectionDbContext> op
             e.Property(r => r.Stage).HasConversion<string>().HasMaxLength(20);
             e.Property(r => r.EmailTo).HasMaxLength(FollowUpReminder.EmailMaxLength);
             e.Property(r => r.EmailError).HasMaxLength(500);
-            e.HasIndex(r => new { r.RecommendationId, r.Stage }).IsUnique();
+            // A round of reminders per due day: a recommendation reopened with a new one is followed up again.
+            e.HasIndex(r => new { r.RecommendationId, r.Stage, r.DueOn }).IsUnique();
             e.HasIndex(r => new { r.NodeId, r.CreatedAt });
             e.NotAudited();
         });

@@ -5,7 +5,8 @@ namespace DoanKhoi.Inspection.Domain.Recommendations;
 /// <summary>A reminder about a recommendation not done, at one stage of its escalation: to the unit's
 /// secretary before the due day, to the cluster lead once it is overdue, to the bloc office a week later.
 /// It shows in the portal to whoever holds that post, and is e-mailed to the post's contact if it has one.
-/// One per recommendation and stage, however many replicas run the schedule.</summary>
+/// One per recommendation, stage and due day, however many replicas run the schedule: a recommendation
+/// reopened with a new due day is followed up again, one reopened on the same day is not.</summary>
 public sealed class FollowUpReminder
 {
     public const int EmailMaxLength = 254;

@@ -423,9 +423,9 @@ namespace DoanKhoi.Inspection.Api.Infrastructure.Migrations
                     b.HasIndex("NodeId", "CreatedAt")
                         .HasDatabaseName("ix_follow_up_reminders_node_id_created_at");
 
-                    b.HasIndex("RecommendationId", "Stage")
+                    b.HasIndex("RecommendationId", "Stage", "DueOn")
                         .IsUnique()
-                        .HasDatabaseName("ix_follow_up_reminders_recommendation_id_stage");
+                        .HasDatabaseName("ix_follow_up_reminders_recommendation_id_stage_due_on");
 
                     b.ToTable("follow_up_reminders", (string)null);
 
