@@ -11,6 +11,8 @@ using DoanKhoi.Testing;
 using DoanKhoi.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace DoanKhoi.Inspection.Tests;
 
@@ -262,6 +264,29 @@ public class InspectionsApiTests(InspectionApiFactory factory) : IClassFixture<I
         var reminders = await SecretaryOfA.GetFromJsonAsync<List<ReminderView>>("/reminders", ProblemAssertions.Json);
         Assert.Equal([(EscalationStage.Secretary, firstDue), (EscalationStage.Secretary, secondDue)],
             reminders!.Where(r => r.RecommendationId == recommendation.Id).Select(r => (r.Stage, r.DueOn)).OrderBy(r => r.DueOn));
+    }
+
+    [Fact]
+    public async Task A_reminder_is_e_mailed_in_Vietnamese_once_to_the_unit_s_address_by_two_senders_at_once()
+    {
+        await using var smtp = new SmtpListener();
+        (await SecretaryOfA.PutAsJsonAsync($"/contacts/{_bloc.UnitA}", new { email = "bithu.doana@example.org" })).EnsureSuccessStatusCode();
+        var due = Today.AddDays(10);
+        var (_, recommendation) = await ConcludedAsync(due);
+        factory.Clock.SetDay(due.AddDays(-5));   // the secretary's reminder
+        await FollowUpTwiceAtOnceAsync();
+
+        var mailer = new FollowUpMailer(factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(new InspectionSmtpOptions { Host = "127.0.0.1", Port = smtp.Port, From = "doankhoi@example.org" }), factory.Clock, NullLogger<FollowUpMailer>.Instance);
+        await Task.WhenAll(mailer.SendPendingAsync(CancellationToken.None), mailer.SendPendingAsync(CancellationToken.None));
+        await mailer.SendPendingAsync(CancellationToken.None);
+
+        var mail = Assert.Single(smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == "bithu.doana@example.org"));
+        Assert.Contains("Sắp đến hạn thực hiện kiến nghị sau kiểm tra", mail.Subject);
+        Assert.Contains(due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), mail.Subject);
+        Assert.Contains(recommendation.Action, mail.TextBody);
+        var reminders = await SecretaryOfA.GetFromJsonAsync<List<ReminderView>>("/reminders", ProblemAssertions.Json);
+        Assert.True(reminders!.Single(r => r.RecommendationId == recommendation.Id).Emailed);
     }
 
     private async Task FollowUpTwiceAtOnceAsync()

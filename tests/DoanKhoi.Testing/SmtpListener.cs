@@ -1,12 +1,11 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using DoanKhoi.Testing;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace DoanKhoi.Reporting.Tests;
+namespace DoanKhoi.Testing;
 
 /// <summary>A real SMTP server on a free loopback port (SmtpServer), keeping every message it receives.</summary>
 public sealed class SmtpListener : MessageStore, IAsyncDisposable
