@@ -17,6 +17,8 @@ public static class SharedVietnameseProblems
             "Người khác vừa sửa bản ghi này cùng lúc. Hãy tải lại rồi thử lại.",
         ["A record this request refers to was removed meanwhile. Reload and try again."] =
             "Một bản ghi mà yêu cầu này nhắc đến vừa bị xóa. Hãy tải lại rồi thử lại.",
+        ["Choose the file to upload, sent as the form field 'file'."] = "Hãy chọn tệp cần tải lên (trường 'file' của biểu mẫu).",
+        ["The file is {0:0.#} MB; a file is at most {1} MB."] = "Tệp nặng {0:0.#} MB; mỗi tệp tối đa {1} MB.",
         ["A record with the same key already exists."] = "Đã có một bản ghi trùng khóa.",
         ["'{0}' is already taken: {1} must be unique."] = "'{0}' đã được dùng: {1} không được trùng.",
     });

@@ -15,7 +15,7 @@ public class InspectionAccessMatrixTests(InspectionApiFactory factory) : IClassF
 {
     private readonly MatrixBloc _bloc = new(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
     private readonly Guid _cadre = Guid.CreateVersion7();
-    private Guid _ofA, _ofB, _recommendationOfA, _decision, _forumOfA;
+    private Guid _ofA, _ofB, _recommendationOfA, _findingOfA, _decision, _forumOfA;
 
     private DateOnly Today => VietnamTime.Today(factory.Clock);
 
@@ -35,8 +35,8 @@ public class InspectionAccessMatrixTests(InspectionApiFactory factory) : IClassF
             EffectiveOn = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow,
         });
         var committee = factory.CreateClient().As(Post.Bloc(Role.InspectionCommittee));
-        (_ofA, _recommendationOfA) = await ConcludedAsync(committee, _bloc.UnitA, withCadre: true);
-        (_ofB, _) = await ConcludedAsync(committee, _bloc.UnitB, withCadre: false);
+        (_ofA, _recommendationOfA, _findingOfA) = await ConcludedAsync(committee, _bloc.UnitA, withCadre: true);
+        (_ofB, _, _) = await ConcludedAsync(committee, _bloc.UnitB, withCadre: false);
         _decision = (await (await committee.PostAsJsonAsync("/discipline", new
         {
             memberId = _cadre, measure = "warning", decisionNumber = "07-QĐ/ĐK", decidedBy = "Ban Thường vụ Đoàn Khối", decidedOn = Today, reason = "Vi phạm",
@@ -47,7 +47,7 @@ public class InspectionAccessMatrixTests(InspectionApiFactory factory) : IClassF
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<(Guid Inspection, Guid Recommendation)> ConcludedAsync(HttpClient committee, Guid unit, bool withCadre)
+    private async Task<(Guid Inspection, Guid Recommendation, Guid Finding)> ConcludedAsync(HttpClient committee, Guid unit, bool withCadre)
     {
         object[] subjects = withCadre ? [new { kind = "unit", id = unit }, new { kind = "person", id = _cadre }] : [new { kind = "unit", id = unit }];
         var inspection = (await (await committee.PostAsJsonAsync("/inspections", new
@@ -65,7 +65,7 @@ public class InspectionAccessMatrixTests(InspectionApiFactory factory) : IClassF
         {
             conclusion = "Kết luận", concludedOn = Today.AddDays(-1), recommendations = new[] { new { addresseeId = unit, action = "Cập nhật sổ", dueOn = Today.AddDays(20) } },
         })).EnsureSuccessStatusCode().ReadAsync<InspectionView>())!;
-        return (inspection, concluded.Recommendations.Single().Id);
+        return (inspection, concluded.Recommendations.Single().Id, concluded.Findings.First(f => !f.IsPersonal).Id);
     }
 
     private static bool IsBloc(Who who) => who is Who.BlocOffice or Who.StandingCommittee or Who.InspectionCommittee or Who.ReadOnlySystem;
@@ -142,6 +142,8 @@ public class InspectionAccessMatrixTests(InspectionApiFactory factory) : IClassF
             subjects = new[] { new { kind = "unit", id = _bloc.UnitA } },
         });
         var finding = await client.PostAsJsonAsync($"/inspections/{_ofA}/findings", new { subjectId = _bloc.UnitA, severity = "minor", description = "x" });
+        var findingFile = await client.PostAsync($"/inspections/{_ofA}/findings/{_findingOfA}/files", Minutes());
+        var upload = await client.PostAsync($"/recommendations/{_recommendationOfA}/files", Minutes());
         var report = await client.PostAsJsonAsync($"/recommendations/{_recommendationOfA}/reports", new { whatWasDone = "Đang cập nhật", done = false });
         var close = await client.PostAsync($"/recommendations/{_recommendationOfA}/close", null);
         var decide = await client.PostAsJsonAsync("/discipline", new { memberId = _cadre, measure = "reprimand" });
@@ -153,10 +155,15 @@ public class InspectionAccessMatrixTests(InspectionApiFactory factory) : IClassF
         Assert.Equal(committee ? HttpStatusCode.UnprocessableEntity : Refused(reachesA), finding.StatusCode);
         var secretaryOfA = who is Who.SecretaryOfA or Who.SecretaryOfBranchInA;
         Assert.Equal(secretaryOfA ? HttpStatusCode.OK : Refused(reachesA), report.StatusCode);
+        // The unit's secretary uploads what it did; a concluded inspection's findings take no more files.
+        Assert.Equal(secretaryOfA ? HttpStatusCode.Created : Refused(reachesA), upload.StatusCode);
+        Assert.Equal(committee ? HttpStatusCode.UnprocessableEntity : Refused(reachesA), findingFile.StatusCode);
         // Never reported done: the committee hears the rule.
         Assert.Equal(committee ? HttpStatusCode.UnprocessableEntity : Refused(reachesA), close.StatusCode);
         Assert.Equal(committee ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden, decide.StatusCode);   // no decision number: 400 for the committee
         Assert.Equal(who is Who.InspectionCommittee or Who.BlocOffice ? HttpStatusCode.Created : HttpStatusCode.Forbidden, critique.StatusCode);
         Assert.Equal(committee ? HttpStatusCode.Created : HttpStatusCode.Forbidden, line.StatusCode);
     }
+
+    private static MultipartFormDataContent Minutes() => new() { { new ByteArrayContent("%PDF-1.4\n"u8.ToArray()), "file", "bien-ban.pdf" } };
 }

@@ -16,6 +16,7 @@ app.MapInspectionKindsApi();        // /kinds
 app.MapProgrammeApi();              // /programme: the year's plan against K14
 app.MapInspectionsApi();            // /inspections: planned, started, concluded with recommendations
 app.MapFindingsApi();               // /inspections/{id}/findings, subjects' assessment
+app.MapEvidenceApi();               // photos and documents of findings and of what units did of recommendations
 app.MapRecommendationsApi();        // /recommendations: the follow-up board, units' reports, verification
 app.MapFollowUpApi();               // /reminders, /standing, /contacts
 app.MapDisciplineApi();             // /discipline: measures on members, heard by membership

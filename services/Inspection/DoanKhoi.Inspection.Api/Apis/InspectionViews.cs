@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Contracts.Inspection;
 using DoanKhoi.Inspection.Domain;
+using DoanKhoi.Inspection.Domain.Evidence;
 using DoanKhoi.Inspection.Domain.Inspections;
 using DoanKhoi.Inspection.Domain.Recommendations;
 using DoanKhoi.OpenApi;
@@ -65,7 +66,17 @@ public sealed record FindingView(
     Guid Id, Guid SubjectId, [property: StringLength(300)] string SubjectName, bool IsPersonal, FindingSeverity Severity,
     [property: StringLength(FindingDetails.DescriptionMaxLength)] string? Description, bool IsViolation,
     [property: MaxLength(FindingDetails.MaxEvidence), ItemMaxLength(FindingDetails.EvidenceMaxLength)] IReadOnlyList<string> Evidence, bool Hidden,
-    [property: StringLength(256)] string RecordedBy, DateTimeOffset RecordedAt);
+    [property: StringLength(256)] string RecordedBy, DateTimeOffset RecordedAt,
+    [property: MaxLength(EvidenceFile.MaxPerFinding)] IReadOnlyList<EvidenceFileView> Files);
+
+/// <summary>A photo or document kept with a finding or a recommendation; its content at its own address.
+/// <see cref="ReportId"/> names the report of what was done it was given with (null while not yet given).</summary>
+public sealed record EvidenceFileView(
+    Guid Id, [property: StringLength(EvidenceFile.FileNameMaxLength)] string FileName, [property: StringLength(100)] string ContentType,
+    [property: Range(0, EvidenceFile.MaxBytes)] long Size, [property: StringLength(256)] string UploadedBy, DateTimeOffset UploadedAt, Guid? ReportId)
+{
+    public static EvidenceFileView From(EvidenceFile f) => new(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt, f.ReportId);
+}
 
 public sealed record InspectionView(
     Guid Id, int Year, InspectionKind Kind, [property: StringLength(Domain.Inspections.Inspection.TopicMaxLength)] string Topic, InspectionStatus Status,
@@ -83,14 +94,14 @@ public sealed record InspectionView(
     /// <summary>The inspection as <paramref name="caller"/> may see it: a unit's secretary or cluster lead sees
     /// only their units' subjects and findings; findings about people are hidden from those who do not need them.</summary>
     public static InspectionView Of(Domain.Inspections.Inspection i, Caller caller, HashSet<Guid>? units, IReadOnlyList<Recommendation> recommendations,
-        DateOnly today)
+        ILookup<Guid, EvidenceFileView> findingFiles, DateOnly today)
     {
         // Units first, then people, each in Vietnamese order.
         var subjects = i.Subjects.Where(s => units is null || units.Contains(s.UnitId)).OrderBy(s => s.Kind).ThenBy(s => s.Name, VietnameseOrder).ToList();
         var names = i.Subjects.ToDictionary(s => s.Id, s => s.Name);
         var personal = caller.ReadsPersonalFindings();
         var findings = i.Findings.Where(f => units is null || units.Contains(f.UnitId)).OrderBy(f => f.RecordedAt).ThenBy(f => f.Id)
-            .Select(f => FindingOf(f, names.GetValueOrDefault(f.SubjectId, ""), hide: f.IsPersonal && !personal)).ToList();
+            .Select(f => FindingOf(f, names.GetValueOrDefault(f.SubjectId, ""), hide: f.IsPersonal && !personal, findingFiles[f.Id])).ToList();
         return new InspectionView(i.Id, i.Year, i.Kind, i.Topic, i.Status, i.Basis.DecisionNumber, i.Basis.DecidedOn, i.PlannedFrom, i.PlannedTo, i.StartedOn,
             i.Team, i.PlanItemId, subjects.Select(s => new SubjectView(s.Id, s.Kind, s.UnitId, s.Name, s.Stage, s.Result)).ToList(), i.Progress, findings,
             i.Conclusion, i.ConcludedOn, i.CancelReason,
@@ -100,9 +111,9 @@ public sealed record InspectionView(
     /// <summary>Names in the order of the Vietnamese alphabet.</summary>
     internal static readonly StringComparer VietnameseOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false);
 
-    public static FindingView FindingOf(Finding f, string subjectName, bool hide) =>
+    public static FindingView FindingOf(Finding f, string subjectName, bool hide, IEnumerable<EvidenceFileView> files) =>
         new(f.Id, f.SubjectId, subjectName, f.IsPersonal, f.Severity, hide ? null : f.Description, f.IsViolation, hide ? [] : f.Evidence, hide,
-            f.RecordedBy, f.RecordedAt);
+            f.RecordedBy, f.RecordedAt, hide ? [] : [.. files]);
 }
 
 public sealed record RecommendationSummary(

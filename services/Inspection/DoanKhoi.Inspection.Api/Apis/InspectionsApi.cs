@@ -245,7 +245,10 @@ public static class InspectionsApi
         var units = await caller.UnitsSeenAsync(db, ct);
         var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.InspectionId == inspection.Id)
             .OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(MaxRecommendationsShown).ToListAsync(ct);
-        var view = InspectionView.Of(inspection, caller, units, recommendations, VietnamTime.Today(clock));
+        var files = (await db.EvidenceFiles.AsNoTracking().Where(f => f.InspectionId == inspection.Id && f.FindingId != null).OrderBy(f => f.UploadedAt)
+            .Select(f => new { FindingId = f.FindingId!.Value, View = new EvidenceFileView(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt, f.ReportId) })
+            .ToListAsync(ct)).ToLookup(f => f.FindingId, f => f.View);
+        var view = InspectionView.Of(inspection, caller, units, recommendations, files, VietnamTime.Today(clock));
         var personal = view.Findings.Where(f => f.IsPersonal && !f.Hidden).Select(f => f.Id).ToList();
         if (personal.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Inspection.Domain;
+using DoanKhoi.Inspection.Domain.Evidence;
 using DoanKhoi.Inspection.Domain.Recommendations;
 using DoanKhoi.Inspection.Domain.Standing;
 using DoanKhoi.Inspection.Infrastructure;
@@ -13,16 +14,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DoanKhoi.Inspection.Apis;
 
+/// <summary>What the unit did; its evidence as links and as files uploaded to the recommendation beforehand (<c>fileIds</c>).</summary>
 public sealed record ReportRecommendationRequest(
     [property: StringLength(Recommendation.ReportMaxLength)] string? WhatWasDone,
     [property: MaxLength(Domain.Inspections.FindingDetails.MaxEvidence), ItemMaxLength(Domain.Inspections.FindingDetails.EvidenceMaxLength)] List<string>? Evidence,
-    bool? Done);
+    bool? Done,
+    [property: MaxLength(EvidenceFile.MaxPerRecommendation)] List<Guid>? FileIds = null);
 
 public sealed record ReopenRecommendationRequest([property: StringLength(Recommendation.ReasonMaxLength)] string? Reason, DateOnly? DueOn);
 
 public sealed record ReportView(Guid Id, [property: StringLength(Recommendation.ReportMaxLength)] string WhatWasDone,
     [property: MaxLength(Domain.Inspections.FindingDetails.MaxEvidence), ItemMaxLength(Domain.Inspections.FindingDetails.EvidenceMaxLength)] IReadOnlyList<string> Evidence, bool Done,
-    [property: StringLength(256)] string ReportedBy, DateTimeOffset ReportedAt);
+    [property: StringLength(256)] string ReportedBy, DateTimeOffset ReportedAt,
+    [property: MaxLength(EvidenceFile.MaxPerRecommendation)] IReadOnlyList<Guid> FileIds);
 
 public sealed record RecommendationView(
     Guid Id, Guid InspectionId, [property: StringLength(Domain.Inspections.Inspection.TopicMaxLength)] string InspectionTopic,
@@ -31,7 +35,9 @@ public sealed record RecommendationView(
     [property: MaxLength(Domain.Inspections.Inspection.MaxFindings)] IReadOnlyList<Guid> FindingIds,
     [property: MaxLength(Recommendation.MaxReports)] IReadOnlyList<ReportView> Reports,
     [property: StringLength(256)] string? ClosedBy, DateTimeOffset? ClosedAt, [property: StringLength(Recommendation.ReasonMaxLength)] string? ReopenReason,
-    EscalationStage Escalation, int Version);
+    EscalationStage Escalation,
+    [property: MaxLength(EvidenceFile.MaxPerRecommendation)] IReadOnlyList<EvidenceFileView> Files,
+    int Version);
 
 /// <summary>The follow-up of recommendations (theo dõi, đôn đốc thực hiện kiến nghị): the board of open and
 /// overdue ones by unit and due day, a secretary's to-do list, the unit's reports of what it did, and the
@@ -88,7 +94,9 @@ public static class RecommendationsApi
     {
         var recommendation = await db.ReachableRecommendationAsync(caller, id, ct, tracked: true);
         await caller.EnsureReportsForAsync(recommendation, db, ct);
-        recommendation.Report(request.WhatWasDone, request.Evidence, request.Done ?? false, caller.AuditName, clock.GetUtcNow());
+        var waiting = request.FileIds is { Count: > 0 }
+            ? await db.EvidenceFiles.Where(f => f.RecommendationId == id && f.ReportId == null).ToListAsync(ct) : [];
+        recommendation.Report(request.WhatWasDone, request.Evidence, request.Done ?? false, caller.AuditName, clock.GetUtcNow(), request.FileIds, waiting);
         await db.SaveChangesAsync(ct);
         await standing.RecountAsync([recommendation.UnitId], ct);
         return TypedResults.Ok(await ViewAsync(recommendation, db, clock, ct));
@@ -116,12 +124,14 @@ public static class RecommendationsApi
         return TypedResults.Ok(await ViewAsync(recommendation, db, clock, ct));
     }
 
-    private static async Task<RecommendationView> ViewAsync(Recommendation r, InspectionDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<RecommendationView> ViewAsync(Recommendation r, InspectionDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var topic = await db.Inspections.Where(i => i.Id == r.InspectionId).Select(i => i.Topic).FirstOrDefaultAsync(ct) ?? "";
+        var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.RecommendationId == r.Id).OrderBy(f => f.UploadedAt)
+            .Select(f => new EvidenceFileView(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt, f.ReportId)).ToListAsync(ct);
         return new RecommendationView(r.Id, r.InspectionId, topic, r.AddresseeKind, r.AddresseeId, r.AddresseeName, r.UnitId, r.Action, r.DueOn, r.Status,
             r.IsOverdueOn(VietnamTime.Today(clock)), r.FindingIds,
-            r.Reports.Select(p => new ReportView(p.Id, p.WhatWasDone, p.Evidence, p.Done, p.ReportedBy, p.ReportedAt)).ToList(),
-            r.ClosedBy, r.ClosedAt, r.ReopenReason, r.Escalation, r.Version);
+            r.Reports.Select(p => new ReportView(p.Id, p.WhatWasDone, p.Evidence, p.Done, p.ReportedBy, p.ReportedAt, p.FileIds ?? [])).ToList(),
+            r.ClosedBy, r.ClosedAt, r.ReopenReason, r.Escalation, files, r.Version);
     }
 }

@@ -1,3 +1,4 @@
+using DoanKhoi.Files;
 using DoanKhoi.Inspection.Domain.Standing;
 using DoanKhoi.Inspection.Infrastructure;
 using DoanKhoi.Messaging;
@@ -21,6 +22,7 @@ public static class InspectionServices
         builder.AddTokenValidation();
         builder.Services.AddSingleton(VietnameseProblems.Catalogue);
         builder.Services.AddScoped<UnitStanding>();
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.LimitUploadsTo(Domain.Evidence.EvidenceFile.MaxBytes));
         builder.AddFollowUpScheduling();
         builder.Services.AddOptions<DemoInspectionsOptions>().BindConfiguration("Demo");
         builder.Services.AddHostedService<DemoInspectionsLoader>();

@@ -145,8 +145,26 @@ public static class VietnameseProblems
             "Hạn mới không được ở quá khứ.",
         ["A recommendation holds at most {0} reports."] =
             "Mỗi kiến nghị có tối đa {0} lần báo cáo.",
-        ["A recommendation reported done needs its evidence: a link to the document, minutes or photos."] =
-            "Báo cáo hoàn thành kiến nghị cần có minh chứng: đường dẫn đến văn bản, biên bản hoặc hình ảnh.",
+        ["A recommendation reported done needs its evidence: a file, or a link to the document, minutes or photos."] =
+            "Báo cáo hoàn thành kiến nghị cần có minh chứng: tệp đính kèm, hoặc đường dẫn đến văn bản, biên bản, hình ảnh.",
+        ["That file was not uploaded to this recommendation, or was given with an earlier report: upload it again."] =
+            "Tệp này không được tải lên cho kiến nghị này, hoặc đã gửi kèm một báo cáo trước: hãy tải lên lại.",
+        ["A finding's evidence is added while the inspection is in progress."] =
+            "Chỉ bổ sung minh chứng của phát hiện khi cuộc kiểm tra đang tiến hành.",
+        ["A finding's evidence is removed while the inspection is in progress."] =
+            "Chỉ gỡ minh chứng của phát hiện khi cuộc kiểm tra đang tiến hành.",
+        ["A finding holds at most {0} files."] =
+            "Mỗi phát hiện có tối đa {0} tệp minh chứng.",
+        ["A recommendation holds at most {0} files."] =
+            "Mỗi kiến nghị có tối đa {0} tệp minh chứng.",
+        ["The recommendation is reported done or closed: its evidence is given. Ask the committee to reopen it to add more."] =
+            "Kiến nghị đã được báo cáo hoàn thành hoặc đã đóng: minh chứng đã nộp. Hãy đề nghị Ủy ban Kiểm tra mở lại để bổ sung.",
+        ["The file was given with a report of what the unit did: it stays with the report."] =
+            "Tệp đã được gửi kèm báo cáo kết quả thực hiện: tệp được lưu cùng báo cáo.",
+        ["The file is not a photo (JPEG, PNG) or a document (PDF, Word, Excel): send the photo, the minutes or the scanned document itself."] =
+            "Tệp không phải ảnh (JPEG, PNG) hoặc văn bản (PDF, Word, Excel): hãy gửi chính ảnh, biên bản hoặc bản chụp văn bản.",
+        ["There is no file with id '{0}'."] =
+            "Không có tệp nào có mã '{0}'.",
         ["Give the day it must be done by."] =
             "Hãy nhập hạn thực hiện.",
         ["Only a recommendation reported done, or closed, can be reopened; this one is still with its unit."] =

@@ -1,4 +1,5 @@
 using DoanKhoi.Inspection.Domain.Discipline;
+using DoanKhoi.Inspection.Domain.Evidence;
 using DoanKhoi.Inspection.Domain.Inspections;
 using DoanKhoi.Inspection.Domain.Programme;
 using DoanKhoi.Inspection.Domain.Recommendations;
@@ -21,6 +22,7 @@ public sealed class InspectionDbContext(DbContextOptions<InspectionDbContext> op
     public DbSet<PlanItem> PlanItems => Set<PlanItem>();
     public DbSet<Domain.Inspections.Inspection> Inspections => Set<Domain.Inspections.Inspection>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<DisciplinaryDecision> Decisions => Set<DisciplinaryDecision>();
     public DbSet<SocialCritique> SocialCritiques => Set<SocialCritique>();
     public DbSet<YouthForum> YouthForums => Set<YouthForum>();
@@ -114,6 +116,21 @@ public sealed class InspectionDbContext(DbContextOptions<InspectionDbContext> op
             e.HasIndex(r => new { r.UnitId, r.Status, r.DueOn });
             e.HasIndex(r => new { r.Status, r.DueOn });
             e.HasIndex(r => r.InspectionId);
+        });
+        model.Entity<EvidenceFile>(e =>
+        {
+            // Each file is a finding's or a recommendation's, never both.
+            e.ToTable("evidence_files", t => t.HasCheckConstraint("ck_evidence_files_one_owner", "(finding_id IS NULL) <> (recommendation_id IS NULL)"));
+            e.Property(f => f.Id).ValueGeneratedNever();
+            e.Property(f => f.UnitId).IsAuditedUnit();
+            e.Property(f => f.FileName).HasMaxLength(EvidenceFile.FileNameMaxLength);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.Property(f => f.UploadedBy).HasMaxLength(UserNameMaxLength);
+            e.Property(f => f.Content).NotAudited();
+            // A finding removed while the inspection is in progress takes its files with it.
+            e.HasOne<Finding>().WithMany().HasForeignKey(f => f.FindingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Recommendation>().WithMany().HasForeignKey(f => f.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(f => f.InspectionId);
         });
         model.Entity<DisciplinaryDecision>(e =>
         {

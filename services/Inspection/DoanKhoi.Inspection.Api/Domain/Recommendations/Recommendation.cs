@@ -93,8 +93,11 @@ public sealed class Recommendation : AggregateRoot
         return recommendation;
     }
 
-    /// <summary>The unit reports what it did, with its evidence: still in progress, or done.</summary>
-    public RecommendationReport Report(string? whatWasDone, IReadOnlyList<string>? evidence, bool done, string reportedBy, DateTimeOffset now)
+    /// <summary>The unit reports what it did, with its evidence: links, and files it uploaded to the
+    /// recommendation (<paramref name="waiting"/>: those not yet given with a report) named by
+    /// <paramref name="fileIds"/>. Still in progress, or done; done needs a link or a file.</summary>
+    public RecommendationReport Report(string? whatWasDone, IReadOnlyList<string>? evidence, bool done, string reportedBy, DateTimeOffset now,
+        IReadOnlyList<Guid>? fileIds = null, IReadOnlyCollection<Evidence.EvidenceFile>? waiting = null)
     {
         if (Status == RecommendationStatus.Closed)
             throw new DomainRuleException("The recommendation is closed: the inspection committee verified it. Ask the committee to reopen it to report more.");
@@ -104,9 +107,18 @@ public sealed class Recommendation : AggregateRoot
         var errors = new FieldErrors();
         var text = errors.Check(() => InspectionText.Required(whatWasDone, "whatWasDone", ReportMaxLength, "Say what the unit did."));
         var links = InspectionText.Links(errors, "evidence", evidence, FindingDetails.MaxEvidence, FindingDetails.EvidenceMaxLength);
-        if (done && links.Count == 0) errors.Add("evidence", "A recommendation reported done needs its evidence: a link to the document, minutes or photos.");
+        var files = new List<Evidence.EvidenceFile>();
+        var ids = fileIds ?? [];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (waiting?.FirstOrDefault(f => f.Id == ids[i] && f.RecommendationId == Id && f.ReportId is null) is { } file) files.Add(file);
+            else errors.Add($"fileIds[{i}]", "That file was not uploaded to this recommendation, or was given with an earlier report: upload it again.");
+        }
+        if (done && links.Count == 0 && ids.Count == 0)
+            errors.Add("evidence", "A recommendation reported done needs its evidence: a file, or a link to the document, minutes or photos.");
         errors.ThrowIfAny();
-        var report = new RecommendationReport(Guid.CreateVersion7(now), text!, links, done, reportedBy, now);
+        var report = new RecommendationReport(Guid.CreateVersion7(now), text!, links, done, reportedBy, now, files.Select(f => f.Id).Distinct().ToList());
+        foreach (var file in files) file.GivenWith(report.Id);
         _reports.Add(report);
         Status = done ? RecommendationStatus.Done : RecommendationStatus.InProgress;
         Changed(now);
@@ -162,5 +174,7 @@ public sealed class Recommendation : AggregateRoot
     }
 }
 
-/// <summary>What a unit reported of a recommendation: what it did, its evidence, whether it says it is done.</summary>
-public sealed record RecommendationReport(Guid Id, string WhatWasDone, IReadOnlyList<string> Evidence, bool Done, string ReportedBy, DateTimeOffset ReportedAt);
+/// <summary>What a unit reported of a recommendation: what it did, its evidence (links, and the files given
+/// with it), whether it says it is done.</summary>
+public sealed record RecommendationReport(Guid Id, string WhatWasDone, IReadOnlyList<string> Evidence, bool Done, string ReportedBy, DateTimeOffset ReportedAt,
+    IReadOnlyList<Guid>? FileIds = null);

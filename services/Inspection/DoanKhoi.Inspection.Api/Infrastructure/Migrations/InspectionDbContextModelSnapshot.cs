@@ -120,6 +120,87 @@ namespace DoanKhoi.Inspection.Api.Infrastructure.Migrations
                     b.ToTable("disciplinary_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("DoanKhoi.Inspection.Domain.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content")
+                        .HasAnnotation("DoanKhoi:NotAudited", true);
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid?>("FindingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("finding_id");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<bool>("IsPersonal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_personal");
+
+                    b.Property<Guid?>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("DoanKhoi:AuditUnit", true);
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_files");
+
+                    b.HasIndex("FindingId")
+                        .HasDatabaseName("ix_evidence_files_finding_id");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_evidence_files_inspection_id");
+
+                    b.HasIndex("RecommendationId")
+                        .HasDatabaseName("ix_evidence_files_recommendation_id");
+
+                    b.ToTable("evidence_files", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_evidence_files_one_owner", "(finding_id IS NULL) <> (recommendation_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("DoanKhoi.Inspection.Domain.Inspections.Finding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1035,6 +1116,21 @@ namespace DoanKhoi.Inspection.Api.Infrastructure.Migrations
                         .HasDatabaseName("ix_units_cluster_id");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("DoanKhoi.Inspection.Domain.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("DoanKhoi.Inspection.Domain.Inspections.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_evidence_files_findings_finding_id");
+
+                    b.HasOne("DoanKhoi.Inspection.Domain.Recommendations.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_evidence_files_recommendations_recommendation_id");
                 });
 
             modelBuilder.Entity("DoanKhoi.Inspection.Domain.Inspections.Finding", b =>
