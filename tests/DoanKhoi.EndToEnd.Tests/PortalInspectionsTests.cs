@@ -55,6 +55,10 @@ public class PortalInspectionsTests(DoanKhoiSystem system)
         await page.GetByLabel("Nội dung phát hiện").FillAsync("Đoàn phí quý III chưa nộp lên Đoàn Khối");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận phát hiện" }).ClickAsync();
         await Expect(page.Locator(".findings li")).ToContainTextAsync("Đoàn phí quý III chưa nộp lên Đoàn Khối", new() { Timeout = 30_000 });
+        // The photo of the unpaid ledger goes with the finding.
+        await page.Locator(".findings li", new() { HasText = "Đoàn phí quý III" }).Locator("input[type=file]")
+            .SetInputFilesAsync(new FilePayload { Name = "so-doan-phi.png", MimeType = "image/png", Buffer = Png });
+        await Expect(page.Locator(".findings li").GetByRole(AriaRole.Link, new() { Name = "so-doan-phi.png" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         // The conclusion, with a recommendation to the unit due in a month.
         var due = Today.AddDays(30);
@@ -101,16 +105,13 @@ public class PortalInspectionsTests(DoanKhoiSystem system)
         await page.WaitForURLAsync(url => url.EndsWith($"/recommendations/{recommendation}", StringComparison.Ordinal), new() { Timeout = 30_000 });
         await page.WaitLiveAsync();
 
-        // Done without evidence is refused beside the field; with the minutes' link it goes to the committee.
+        // Done without evidence is refused beside the field; with the scanned minutes attached it goes to the committee.
         await page.GetByLabel("Đơn vị đã làm gì").FillAsync("Đã tổ chức sinh hoạt chi đoàn tháng 11 với 25 đoàn viên");
         await page.GetByLabel("Đã hoàn thành, đề nghị Ủy ban Kiểm tra xác nhận").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
         await Expect(page.Locator(".mud-input-helper-text", new() { HasText = "Báo cáo hoàn thành kiến nghị cần có minh chứng" })).ToBeVisibleAsync(new() { Timeout = 30_000 });   // beside the evidence field
-        // The field re-renders with its error just before: typed, left, and still holding the link before the send.
-        var evidence = page.GetByLabel("Minh chứng (đường dẫn đến văn bản, biên bản, hình ảnh)");
-        await evidence.FillAsync("https://drive.langson.gov.vn/bien-ban-sinh-hoat-thang-11.pdf");
-        await evidence.PressAsync("Tab");
-        await Expect(evidence).ToHaveValueAsync("https://drive.langson.gov.vn/bien-ban-sinh-hoat-thang-11.pdf");
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "Biên bản sinh hoạt tháng 11.pdf", MimeType = "application/pdf", Buffer = Minutes });
+        await Expect(page.Locator(".waiting-files li")).ToContainTextAsync("Biên bản sinh hoạt tháng 11.pdf", new() { Timeout = 30_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
 
         try
@@ -121,10 +122,17 @@ public class PortalInspectionsTests(DoanKhoiSystem system)
         {
             throw new InvalidOperationException($"{e.Message}\nThe page said: {await page.Locator("main").InnerTextAsync()}", e);
         }
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Báo cáo thực hiện" }).GetByRole(AriaRole.Link, new() { Name = "Biên bản sinh hoạt tháng 11.pdf" }))
+            .ToBeVisibleAsync();
         await page.ScreenshotAsync("recommendation-reported-done");
         var stored = await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/recommendations/{recommendation}");
         Assert.Equal(("done", 1), (stored.GetProperty("status").GetString(), stored.GetProperty("reports").GetArrayLength()));
+        var given = stored.GetProperty("reports")[0].GetProperty("fileIds")[0].GetGuid();
+        Assert.Equal(Minutes, await committee.GetByteArrayAsync($"/api/inspection/recommendations/{recommendation}/files/{given}"));
     }
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    private static readonly byte[] Minutes = "%PDF-1.4\n% Biên bản sinh hoạt chi đoàn tháng 11\n"u8.ToArray();
 
     [Fact]
     public async Task The_committee_keeps_the_social_critique_register_and_an_item_counts_for_K14_once_its_opinions_are_sent()

@@ -38,6 +38,11 @@ public static class FileEndpoints
             (HttpContext http, Guid id, ActivitiesClient activities) => StreamAsync(http, activities, $"activities/{id}/participants/export")).RequireAuthorization();
         app.MapGet("/files/activities/activities/{id:guid}/evidence/{fileId:guid}",
             (HttpContext http, Guid id, Guid fileId, ActivitiesClient activities) => StreamAsync(http, activities, $"activities/{id}/evidence/{fileId}")).RequireAuthorization();
+        app.MapGet("/files/inspection/inspections/{id:guid}/findings/{findingId:guid}/files/{fileId:guid}",
+            (HttpContext http, Guid id, Guid findingId, Guid fileId, InspectionClient inspection) =>
+                StreamAsync(http, inspection, $"inspections/{id}/findings/{findingId}/files/{fileId}")).RequireAuthorization();
+        app.MapGet("/files/inspection/recommendations/{id:guid}/files/{fileId:guid}",
+            (HttpContext http, Guid id, Guid fileId, InspectionClient inspection) => StreamAsync(http, inspection, $"recommendations/{id}/files/{fileId}")).RequireAuthorization();
         foreach (var path in ReportingFiles)
             app.MapGet($"/files/reporting/{path}", (HttpContext http, ReportingClient reporting) => StreamAsync(http, reporting, path)).RequireAuthorization();
         app.MapGet("/files/reporting/reports/{year:int}/calendar/export",

@@ -39,12 +39,8 @@ public sealed class ActivitiesClient(HttpClient http, PortalSession session) : G
 
     private static DateOnly? Day(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
 
-    public async Task<EvidenceFileInfo> UploadEvidenceAsync(Guid id, Stream file, string fileName, CancellationToken ct = default)
-    {
-        using var content = new MultipartFormDataContent { { new StreamContent(file), "file", fileName } };
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, Url($"activities/{id}/evidence")) { Content = content }, ct);
-        return (await response.Content.ReadFromJsonAsync<EvidenceFileInfo>(Json, ct))!;
-    }
+    public Task<EvidenceFileInfo> UploadEvidenceAsync(Guid id, Stream file, string fileName, CancellationToken ct = default) =>
+        UploadAsync<EvidenceFileInfo>($"activities/{id}/evidence", file, fileName, ct);
 
     public Task<PagedList<Participant>> ParticipantsAsync(Guid id, int pageSize = 200, CancellationToken ct = default) =>
         GetAsync<PagedList<Participant>>($"activities/{id}/participants" + Query(("pageSize", pageSize)), ct);

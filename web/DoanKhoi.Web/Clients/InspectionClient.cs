@@ -45,11 +45,24 @@ public sealed class InspectionClient(HttpClient http, PortalSession session) : G
 
     public Task<RecommendationView> RecommendationAsync(Guid id, CancellationToken ct = default) => GetAsync<RecommendationView>($"recommendations/{id}", ct);
 
-    public Task<RecommendationView> ReportAsync(Guid id, string? whatWasDone, string? evidence, bool done, CancellationToken ct = default) =>
+    /// <summary>Reports what the unit did, with a link and the files uploaded for this report.</summary>
+    public Task<RecommendationView> ReportAsync(Guid id, string? whatWasDone, string? evidence, bool done, IEnumerable<Guid> fileIds, CancellationToken ct = default) =>
         SendAsync<RecommendationView>(HttpMethod.Post, $"recommendations/{id}/reports", new
         {
-            whatWasDone, evidence = string.IsNullOrWhiteSpace(evidence) ? Array.Empty<string>() : [evidence.Trim()], done,
+            whatWasDone, evidence = string.IsNullOrWhiteSpace(evidence) ? Array.Empty<string>() : [evidence.Trim()], done, fileIds,
         }, ct);
+
+    /// <summary>Uploads a photo or document of what the unit did (at most 10 MB), to give with its next report.</summary>
+    public Task<InspectionFile> UploadRecommendationFileAsync(Guid id, Stream file, string fileName, CancellationToken ct = default) =>
+        UploadAsync<InspectionFile>($"recommendations/{id}/files", file, fileName, ct);
+
+    /// <summary>Removes a file uploaded by mistake, before it is given with a report.</summary>
+    public Task RemoveRecommendationFileAsync(Guid id, Guid fileId, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Delete, $"recommendations/{id}/files/{fileId}", null, ct);
+
+    /// <summary>Attaches a photo or document to a finding (the inspection committee, while the inspection is in progress).</summary>
+    public Task<InspectionFile> UploadFindingFileAsync(Guid id, Guid findingId, Stream file, string fileName, CancellationToken ct = default) =>
+        UploadAsync<InspectionFile>($"inspections/{id}/findings/{findingId}/files", file, fileName, ct);
 
     public Task<RecommendationView> CloseAsync(Guid id, CancellationToken ct = default) => SendAsync<RecommendationView>(HttpMethod.Post, $"recommendations/{id}/close", null, ct);
 

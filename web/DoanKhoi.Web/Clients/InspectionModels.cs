@@ -8,7 +8,10 @@ public sealed record InspectionSummary(Guid Id, int Year, string Kind, string To
 public sealed record InspectionSubject(Guid Id, string Kind, Guid UnitId, string Name, string Stage, string? Result);
 
 public sealed record InspectionFinding(Guid Id, Guid SubjectId, string SubjectName, bool IsPersonal, string Severity, string? Description, bool IsViolation,
-    List<string> Evidence, bool Hidden, string RecordedBy, DateTimeOffset RecordedAt);
+    List<string> Evidence, bool Hidden, string RecordedBy, DateTimeOffset RecordedAt, List<InspectionFile> Files);
+
+/// <summary>A photo or document kept with a finding or a recommendation; <see cref="ReportId"/> is the report it was given with.</summary>
+public sealed record InspectionFile(Guid Id, string FileName, string ContentType, long Size, string UploadedBy, DateTimeOffset UploadedAt, Guid? ReportId);
 
 public sealed record InspectionView(Guid Id, int Year, string Kind, string Topic, string Status, string DecisionNumber, DateOnly DecidedOn,
     DateOnly PlannedFrom, DateOnly PlannedTo, DateOnly? StartedOn, List<string> Team, Guid? PlanItemId, List<InspectionSubject> Subjects, int Progress,
@@ -17,11 +20,12 @@ public sealed record InspectionView(Guid Id, int Year, string Kind, string Topic
 public sealed record RecommendationSummary(Guid Id, Guid InspectionId, string AddresseeKind, Guid AddresseeId, string AddresseeName, Guid UnitId, string Action,
     DateOnly DueOn, string Status, bool Overdue, int Version);
 
-public sealed record RecommendationReport(Guid Id, string WhatWasDone, List<string> Evidence, bool Done, string ReportedBy, DateTimeOffset ReportedAt);
+public sealed record RecommendationReport(Guid Id, string WhatWasDone, List<string> Evidence, bool Done, string ReportedBy, DateTimeOffset ReportedAt,
+    List<Guid> FileIds);
 
 public sealed record RecommendationView(Guid Id, Guid InspectionId, string InspectionTopic, string AddresseeKind, Guid AddresseeId, string AddresseeName,
     Guid UnitId, string Action, DateOnly DueOn, string Status, bool Overdue, List<Guid> FindingIds, List<RecommendationReport> Reports, string? ClosedBy,
-    DateTimeOffset? ClosedAt, string? ReopenReason, string Escalation, int Version);
+    DateTimeOffset? ClosedAt, string? ReopenReason, string Escalation, List<InspectionFile> Files, int Version);
 
 public sealed record PlanLine(Guid Id, int Year, string Kind, string Topic, int Quarter, List<Guid> UnitIds, string? Note, bool Dropped, bool CountsForK14,
     int Inspections, int Concluded, int Version);

@@ -133,12 +133,8 @@ public sealed class MembershipClient(HttpClient http, PortalSession session) : G
         SendAsync<EvaluationYear>(HttpMethod.Post, $"evaluations/{year}/close", null, ct);
 
     /// <summary>Previews (nothing changes) or commits a unit's members from a spreadsheet.</summary>
-    public async Task<ImportReport> ImportAsync(Guid unitId, Stream file, string fileName, bool commit, CancellationToken ct = default)
-    {
-        using var content = new MultipartFormDataContent { { new StreamContent(file), "file", fileName } };
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, Url($"units/{unitId}/members/import" + Query(("commit", commit)))) { Content = content }, ct);
-        return (await response.Content.ReadFromJsonAsync<ImportReport>(Json, ct))!;
-    }
+    public Task<ImportReport> ImportAsync(Guid unitId, Stream file, string fileName, bool commit, CancellationToken ct = default) =>
+        UploadAsync<ImportReport>($"units/{unitId}/members/import" + Query(("commit", commit)), file, fileName, ct);
 }
 
 /// <summary>The member list's search and filters, as the API takes them.</summary>

@@ -59,12 +59,8 @@ public sealed class ReportingClient(HttpClient http, PortalSession session) : Ga
         SendAsync<ReportView>(HttpMethod.Put, ReportPath(year, code, submitter), report, ct);
 
     /// <summary>Uploads a PDF or Office document (at most 10 MB) to send with a report; a 415 for anything else.</summary>
-    public async Task<ReportAttachment> UploadAttachmentAsync(int year, string code, BoardScope submitter, Stream file, string fileName, CancellationToken ct = default)
-    {
-        using var content = new MultipartFormDataContent { { new StreamContent(file), "file", fileName } };
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, Url(ReportPath(year, code, submitter, "/attachments"))) { Content = content }, ct);
-        return (await response.Content.ReadFromJsonAsync<ReportAttachment>(Json, ct))!;
-    }
+    public Task<ReportAttachment> UploadAttachmentAsync(int year, string code, BoardScope submitter, Stream file, string fileName, CancellationToken ct = default) =>
+        UploadAsync<ReportAttachment>(ReportPath(year, code, submitter, "/attachments"), file, fileName, ct);
 
     /// <summary>Accepts a report (the bloc office): it is final then.</summary>
     public Task<ReportView> AcceptReportAsync(Guid id, CancellationToken ct = default) =>

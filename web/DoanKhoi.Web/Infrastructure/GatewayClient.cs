@@ -49,6 +49,14 @@ public abstract class GatewayClient(HttpClient http, PortalSession session, stri
     }
 
     /// <summary>Sends with the person's token; the caller disposes the answer (a file is read as a stream).</summary>
+    /// <summary>Posts a file as the form field 'file', the way every service takes photos and documents.</summary>
+    protected async Task<T> UploadAsync<T>(string path, Stream file, string fileName, CancellationToken ct)
+    {
+        using var content = new MultipartFormDataContent { { new StreamContent(file), "file", fileName } };
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, Url(path)) { Content = content }, ct);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, ct))!;
+    }
+
     protected async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(ct));
