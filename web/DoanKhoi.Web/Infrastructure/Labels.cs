@@ -273,14 +273,7 @@ public static class Labels
         _ => kind,
     };
 
-    public static string InspectionStatus(string status) => status switch
-    {
-        "planned" => "Kế hoạch",
-        "inProgress" => "Đang kiểm tra",
-        "concluded" => "Đã kết luận",
-        "cancelled" => "Đã hủy",
-        _ => status,
-    };
+    public static string InspectionStatus(string status) => InspectionWords.InspectionStatus(status);
 
     public static string Severity(string severity) => severity switch
     {
@@ -290,12 +283,5 @@ public static class Labels
         _ => severity,
     };
 
-    public static string RecommendationStatus(string status) => status switch
-    {
-        "open" => "Chưa thực hiện",
-        "inProgress" => "Đang thực hiện",
-        "done" => "Chờ xác nhận",
-        "closed" => "Đã hoàn thành",
-        _ => status,
-    };
+    public static string RecommendationStatus(string status) => InspectionWords.RecommendationStatus(status);
 }

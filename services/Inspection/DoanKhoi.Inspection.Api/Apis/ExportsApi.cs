@@ -61,7 +61,7 @@ public static class ExportsApi
                 return new object?[]
                 {
                     TableFile.Neutralise(i.Topic), InspectionKindsApi.NameOf(i.Kind), TableFile.Neutralise(detail.DecisionNumber), TableFile.Date(detail.DecidedOn),
-                    TableFile.Neutralise(string.Join("; ", inspected)), TableFile.Date(i.PlannedFrom), TableFile.Date(i.PlannedTo), StatusName(i.Status),
+                    TableFile.Neutralise(string.Join("; ", inspected)), TableFile.Date(i.PlannedFrom), TableFile.Date(i.PlannedTo), InspectionWords.InspectionStatus(InspectionWords.Word(i.Status)),
                     i.ConcludedOn is { } on ? TableFile.Date(on) : null, i.Findings, i.SeriousFindings, i.Progress,
                 };
             }));
@@ -94,7 +94,7 @@ public static class ExportsApi
             {
                 TableFile.Neutralise(topics.GetValueOrDefault(r.InspectionId, "")), TableFile.Neutralise(r.AddresseeName),
                 TableFile.Neutralise(names.GetValueOrDefault(r.UnitId, "")), TableFile.Neutralise(r.Action), TableFile.Date(r.DueOn),
-                RecommendationStatusName(r.Status), r.Overdue ? "x" : null, reported.GetValueOrDefault(r.Id) is { } at ? TableFile.Moment(at) : null,
+                InspectionWords.RecommendationStatus(InspectionWords.Word(r.Status)), r.Overdue ? "x" : null, reported.GetValueOrDefault(r.Id) is { } at ? TableFile.Moment(at) : null,
             }));
             if (page * Paging.MaxPageSize >= list.Total) break;
         }
@@ -118,22 +118,4 @@ public static class ExportsApi
             ["Văn bản phản biện", "Cơ quan gửi", "Ngày nhận", "Ngày gửi ý kiến", "Phản hồi nhận được", "Ngày phản hồi", "Tính vào K14", "Đã rút"],
             rows, "Phản biện xã hội", $"phan-bien-xa-hoi-{year ?? VietnamTime.Today(clock).Year}");
     }
-
-    /// <summary>An inspection's status as the portal names it.</summary>
-    public static string StatusName(InspectionStatus status) => status switch
-    {
-        InspectionStatus.Planned => "Kế hoạch",
-        InspectionStatus.InProgress => "Đang kiểm tra",
-        InspectionStatus.Concluded => "Đã kết luận",
-        _ => "Đã hủy",
-    };
-
-    /// <summary>A recommendation's state as the portal names it.</summary>
-    public static string RecommendationStatusName(RecommendationStatus status) => status switch
-    {
-        RecommendationStatus.Open => "Chưa thực hiện",
-        RecommendationStatus.InProgress => "Đang thực hiện",
-        RecommendationStatus.Done => "Chờ xác nhận",
-        _ => "Đã hoàn thành",
-    };
 }
