@@ -95,4 +95,15 @@ public class ComponentTests : IAsyncLifetime
         Assert.Contains("Ngày sinh: Not a date.", row.TextContent);
         Assert.Contains("Sẽ ghi", summary.Markup);
     }
+
+    [Fact]
+    public void MudBlazors_pager_names_its_buttons_in_Vietnamese_for_a_screen_reader()
+    {
+        _bunit.Services.AddTransient<MudBlazor.MudLocalizer, VietnameseMudLocalizer>();
+
+        var pager = Render<MudBlazor.MudPagination>(p => p.Add(c => c.Count, 5).Add(c => c.ShowFirstButton, true).Add(c => c.ShowLastButton, true));
+
+        var names = pager.FindAll("button").Select(b => b.GetAttribute("aria-label")).ToList();
+        Assert.Equal(["Trang đầu", "Trang trước", "Trang hiện tại 1", "Trang 2", "Trang 3", "Trang 4", "Trang 5", "Trang sau", "Trang cuối"], names);
+    }
 }

@@ -27,6 +27,7 @@ public static class WebServices
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
+        builder.Services.AddTransient<MudLocalizer, VietnameseMudLocalizer>();
         builder.Services.AddHttpContextAccessor();
         builder.AddPortalAuthentication();
         builder.Services.AddScoped<PortalSession>();
