@@ -5,6 +5,7 @@ using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Inspection.Apis;
 using DoanKhoi.Inspection.Domain.Recommendations;
 using DoanKhoi.Inspection.Infrastructure;
+using DoanKhoi.Mail;
 using DoanKhoi.Messaging.Audit;
 using DoanKhoi.Security;
 using DoanKhoi.Testing;
@@ -277,7 +278,7 @@ public class InspectionsApiTests(InspectionApiFactory factory) : IClassFixture<I
         await FollowUpTwiceAtOnceAsync();
 
         var mailer = new FollowUpMailer(factory.Services.GetRequiredService<IServiceScopeFactory>(),
-            Options.Create(new InspectionSmtpOptions { Host = "127.0.0.1", Port = smtp.Port, From = "doankhoi@example.org" }), factory.Clock, NullLogger<FollowUpMailer>.Instance);
+            Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, From = "doankhoi@example.org" }), factory.Clock, NullLogger<FollowUpMailer>.Instance);
         await Task.WhenAll(mailer.SendPendingAsync(CancellationToken.None), mailer.SendPendingAsync(CancellationToken.None));
         await mailer.SendPendingAsync(CancellationToken.None);
 

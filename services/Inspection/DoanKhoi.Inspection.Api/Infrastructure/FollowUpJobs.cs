@@ -1,81 +1,39 @@
 using DoanKhoi.Inspection.Domain.Recommendations;
 using DoanKhoi.Inspection.Domain.Standing;
 using DoanKhoi.Inspection.Extensions;
+using DoanKhoi.Mail;
+using DoanKhoi.Scheduling;
 using DoanKhoi.Text;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using Quartz;
 
 namespace DoanKhoi.Inspection.Infrastructure;
 
-/// <summary>The follow-up of recommendations on a schedule, on Quartz.NET as reporting's reminders are: the
-/// job store in the service's own database with clustering on, so with two replicas each run fires on
-/// one of them; and each reminder is keyed by recommendation and stage, so even two runs at once remind
-/// no one twice.</summary>
+/// <summary>The follow-up of recommendations on a schedule, on the clustered scheduler reporting's reminders
+/// use too (Quartz.NET, its job store in the service's own database), so with two replicas each run fires
+/// on one of them; and each reminder is keyed by recommendation, stage and due day, so even two runs at once
+/// remind no one twice.</summary>
 public static class FollowUpScheduling
 {
     public static IHostApplicationBuilder AddFollowUpScheduling(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<FollowUpOptions>().BindConfiguration("Inspection:Scheduler");
-        builder.Services.AddOptions<InspectionSmtpOptions>().BindConfiguration("Inspection:Smtp");
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration("Inspection:Smtp");
         builder.Services.AddScoped<FollowUp>();
         builder.Services.AddSingleton<FollowUpMailer>();
-        var options = builder.Configuration.GetSection("Inspection:Scheduler").Get<FollowUpOptions>() ?? new();
-        if (!options.Enabled) return builder;
-
-        var connectionString = builder.Configuration.GetConnectionString(InspectionServices.DatabaseName)
-            ?? throw new InvalidOperationException($"The connection string '{InspectionServices.DatabaseName}' is missing.");
-        var properties = new System.Collections.Specialized.NameValueCollection
-        {
-            ["quartz.scheduler.instanceName"] = "inspection",
-            ["quartz.scheduler.instanceId"] = "AUTO",
-            ["quartz.scheduler.idleWaitTime"] = options.IdleWaitMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        builder.Services.AddQuartz(properties, q =>
-        {
-            q.UsePersistentStore(store =>
-            {
-                store.UsePostgres(connectionString);
-                store.ProvisionSchema();
-                store.UseSystemTextJsonSerializer();
-                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(options.CheckinSeconds));
-            });
-            var every = TimeSpan.FromSeconds(options.IntervalSeconds);
-            q.AddJob<FollowUpJob>(j => j.WithIdentity(FollowUpJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(FollowUpJob.Key).WithIdentity("follow-up-every").StartNow().WithSimpleSchedule(s => s.WithInterval(every).RepeatForever()));
-            q.AddJob<FollowUpMailJob>(j => j.WithIdentity(FollowUpMailJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(FollowUpMailJob.Key).WithIdentity("follow-up-mail-every").StartNow().WithSimpleSchedule(s => s.WithInterval(every).RepeatForever()));
-        });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        return builder;
+        return builder.AddClusteredScheduler<FollowUpOptions>("inspection", InspectionServices.DatabaseName, "Inspection:Scheduler", (q, every) => q
+            .AddRecurringJob<FollowUpJob>(FollowUpJob.Key, every)
+            .AddRecurringJob<FollowUpMailJob>(FollowUpMailJob.Key, every));
     }
 }
 
-public sealed class FollowUpOptions
+/// <summary>The scheduler's settings (section <c>Inspection:Scheduler</c>) and when each post hears of a recommendation.</summary>
+public sealed class FollowUpOptions : ClusteredSchedulerOptions
 {
-    /// <summary>Off in tests that do not test the scheduler.</summary>
-    public bool Enabled { get; set; } = true;
-    public int IntervalSeconds { get; set; } = 300;
-    public int CheckinSeconds { get; set; } = 15;
-    public int IdleWaitMilliseconds { get; set; } = 30_000;
     /// <summary>The unit's secretary is reminded from this many days before the due day.</summary>
     public int DaysBefore { get; set; } = 7;
     /// <summary>The bloc office hears of a recommendation this many days after its due day.</summary>
     public int BlocOfficeAfterDays { get; set; } = 7;
-}
-
-/// <summary>Where reminders are e-mailed from; no host, no e-mail (the portal still shows them).</summary>
-public sealed class InspectionSmtpOptions
-{
-    public string? Host { get; set; }
-    public int Port { get; set; } = 25;
-    public bool UseTls { get; set; }
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    public string From { get; set; } = "doankhoi@localhost";
 }
 
 [DisallowConcurrentExecution]
@@ -141,7 +99,7 @@ public sealed class FollowUp(InspectionDbContext db, UnitStanding standing, Time
 
 /// <summary>E-mails the reminders that have an address and were not sent yet (MailKit), each claimed by one
 /// sender at a time (FOR UPDATE SKIP LOCKED); a failure is kept and tried again, at most five times.</summary>
-public sealed class FollowUpMailer(IServiceScopeFactory scopes, IOptions<InspectionSmtpOptions> smtp, TimeProvider clock, ILogger<FollowUpMailer> logger)
+public sealed class FollowUpMailer(IServiceScopeFactory scopes, IOptions<SmtpOptions> smtp, TimeProvider clock, ILogger<FollowUpMailer> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -162,58 +120,47 @@ public sealed class FollowUpMailer(IServiceScopeFactory scopes, IOptions<Inspect
             var ids = pending.Select(p => p.RecommendationId).ToList();
             var recommendations = await db.Recommendations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, token);
             var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, token);
-            using var client = new SmtpClient();
-            await client.ConnectAsync(smtp.Value.Host, smtp.Value.Port, smtp.Value.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, token);
-            if (!string.IsNullOrEmpty(smtp.Value.UserName)) await client.AuthenticateAsync(smtp.Value.UserName, smtp.Value.Password ?? "", token);
+            using var mail = await SmtpSender.ConnectAsync(smtp.Value, token);
             foreach (var reminder in pending)
             {
                 if (!recommendations.TryGetValue(reminder.RecommendationId, out var recommendation)) continue;
-                try
+                var (subject, text) = Message(reminder, recommendation, units.GetValueOrDefault(reminder.UnitId) ?? "");
+                if (await mail.TrySendAsync(reminder.EmailTo!, subject, text, token) is { } error)
                 {
-                    await client.SendAsync(Message(reminder, recommendation, units.GetValueOrDefault(reminder.UnitId) ?? ""), token);
-                    reminder.Sent(clock.GetUtcNow());
-                    sent++;
+                    logger.LogWarning("The follow-up reminder of {Recommendation} to {Email} was not sent: {Error}", reminder.RecommendationId, reminder.EmailTo, error);
+                    reminder.Failed(error);
+                    continue;
                 }
-                catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException)
-                {
-                    logger.LogWarning("The follow-up reminder of {Recommendation} to {Email} was not sent: {Error}", reminder.RecommendationId, reminder.EmailTo, e.Message);
-                    reminder.Failed(e.Message);
-                }
+                reminder.Sent(clock.GetUtcNow());
+                sent++;
             }
-            await client.DisconnectAsync(true, token);
+            await mail.DisconnectAsync(token);
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
         }, ct);
         return sent;
     }
 
-    private MimeMessage Message(FollowUpReminder reminder, Recommendation recommendation, string unit)
+    private static (string Subject, string Text) Message(FollowUpReminder reminder, Recommendation recommendation, string unit)
     {
         var due = reminder.DueOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
-        message.To.Add(MailboxAddress.Parse(reminder.EmailTo!));
-        message.Subject = reminder.Stage switch
+        var subject = reminder.Stage switch
         {
             EscalationStage.Secretary => $"[DoanKhoi] Sắp đến hạn thực hiện kiến nghị sau kiểm tra (hạn {due})",
             EscalationStage.ClusterLead => $"[DoanKhoi] {unit} chưa thực hiện kiến nghị sau kiểm tra (hạn {due} đã qua)",
             _ => $"[DoanKhoi] Kiến nghị quá hạn của {unit} (hạn {due})",
         };
-        message.Body = new TextPart("plain")
-        {
-            Text = $"""
-                Kính gửi đồng chí,
+        return (subject, $"""
+            Kính gửi đồng chí,
 
-                Kiến nghị gửi {recommendation.AddresseeName} ({unit}): "{recommendation.Action}"
-                Hạn thực hiện: {due}. {(reminder.Stage == EscalationStage.Secretary
-                    ? "Đề nghị đơn vị báo cáo kết quả thực hiện, kèm minh chứng, trên cổng DoanKhoi."
-                    : "Kiến nghị đã quá hạn mà đơn vị chưa báo cáo hoàn thành; đề nghị đôn đốc đơn vị thực hiện.")}
+            Kiến nghị gửi {recommendation.AddresseeName} ({unit}): "{recommendation.Action}"
+            Hạn thực hiện: {due}. {(reminder.Stage == EscalationStage.Secretary
+                ? "Đề nghị đơn vị báo cáo kết quả thực hiện, kèm minh chứng, trên cổng DoanKhoi."
+                : "Kiến nghị đã quá hạn mà đơn vị chưa báo cáo hoàn thành; đề nghị đôn đốc đơn vị thực hiện.")}
 
-                Xem và báo cáo trên cổng DoanKhoi, mục "Kiểm tra, giám sát".
+            Xem và báo cáo trên cổng DoanKhoi, mục "Kiểm tra, giám sát".
 
-                Ủy ban Kiểm tra Đoàn Khối các cơ quan tỉnh
-                """,
-        };
-        return message;
+            Ủy ban Kiểm tra Đoàn Khối các cơ quan tỉnh
+            """);
     }
 }

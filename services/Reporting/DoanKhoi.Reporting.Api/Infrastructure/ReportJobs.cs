@@ -1,87 +1,40 @@
 using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Mail;
 using DoanKhoi.Reporting.Domain.Programme;
 using DoanKhoi.Reporting.Domain.Reports;
 using DoanKhoi.Reporting.Extensions;
+using DoanKhoi.Scheduling;
 using DoanKhoi.Text;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using Quartz;
 
 namespace DoanKhoi.Reporting.Infrastructure;
 
-/// <summary>The reporting service's scheduled work, on Quartz.NET with its job store in the service's own
-/// database and clustering on: with two replicas, each run fires on one of them. What a run does is keyed
-/// too (one closing per report, one reminder per report, submitter and stage), so even two runs at once
-/// change nothing twice.</summary>
+/// <summary>The reporting service's scheduled work, on the shared clustered scheduler (Quartz.NET, its job
+/// store in the service's own database): with two replicas, each run fires on one of them. What a run does
+/// is keyed too (one closing per report, one reminder per report, submitter and stage), so even two runs at
+/// once change nothing twice.</summary>
 public static class ReportScheduling
 {
     public static IHostApplicationBuilder AddReportScheduling(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ReportSchedulingOptions>().BindConfiguration("Reporting:Scheduler");
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration("Reporting:Smtp");
         builder.Services.AddScoped<ReportDeadlines>();
         builder.Services.AddSingleton<ReminderMailer>();
-        var options = builder.Configuration.GetSection("Reporting:Scheduler").Get<ReportSchedulingOptions>() ?? new();
-        if (!options.Enabled) return builder;
-
-        var connectionString = builder.Configuration.GetConnectionString(ReportingServices.DatabaseName)
-            ?? throw new InvalidOperationException($"The connection string '{ReportingServices.DatabaseName}' is missing.");
-        // One scheduler name for every replica, each with an instance id of its own: that makes a cluster.
-        var properties = new System.Collections.Specialized.NameValueCollection
-        {
-            ["quartz.scheduler.instanceName"] = "reporting",
-            ["quartz.scheduler.instanceId"] = "AUTO",
-            ["quartz.scheduler.idleWaitTime"] = options.IdleWaitMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        builder.Services.AddQuartz(properties, q =>
-        {
-            q.UsePersistentStore(store =>
-            {
-                store.UsePostgres(connectionString);
-                // Quartz keeps its own tables (qrtz_*) up to date with its version: created on the first start.
-                store.ProvisionSchema();
-                store.UseSystemTextJsonSerializer();
-                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(options.CheckinSeconds));
-            });
-            var every = TimeSpan.FromSeconds(options.IntervalSeconds);
-            q.AddJob<ReportDeadlinesJob>(j => j.WithIdentity(ReportDeadlinesJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(ReportDeadlinesJob.Key).WithIdentity("report-deadlines-every")
-                .StartNow().WithSimpleSchedule(s => s.WithInterval(every).RepeatForever()));
-            q.AddJob<ReminderMailJob>(j => j.WithIdentity(ReminderMailJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(ReminderMailJob.Key).WithIdentity("reminder-mail-every")
-                .StartNow().WithSimpleSchedule(s => s.WithInterval(every).RepeatForever()));
-        });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        return builder;
+        return builder.AddClusteredScheduler<ReportSchedulingOptions>("reporting", ReportingServices.DatabaseName, "Reporting:Scheduler", (q, every) => q
+            .AddRecurringJob<ReportDeadlinesJob>(ReportDeadlinesJob.Key, every)
+            .AddRecurringJob<ReminderMailJob>(ReminderMailJob.Key, every));
     }
 }
 
-public sealed class ReportSchedulingOptions
+/// <summary>The scheduler's settings (section <c>Reporting:Scheduler</c>) and when reminders go out.</summary>
+public sealed class ReportSchedulingOptions : ClusteredSchedulerOptions
 {
-    /// <summary>Off in tests that do not test the scheduler (they empty the tables under it).</summary>
-    public bool Enabled { get; set; } = true;
-    public int IntervalSeconds { get; set; } = 300;
-    public int CheckinSeconds { get; set; } = 15;
-    /// <summary>How long a scheduler with nothing to fire waits before it looks again (Quartz's default is 30 s).</summary>
-    public int IdleWaitMilliseconds { get; set; } = 30_000;
     /// <summary>The first reminder comes this many days before the due day.</summary>
     public int DaysBefore { get; set; } = 3;
     /// <summary>Missing reports are chased for this many days after the due day (the calendar shows them after).</summary>
     public int DaysAfter { get; set; } = 3;
-}
-
-/// <summary>Where reminders are e-mailed from; no host, no e-mail (the portal still shows them).</summary>
-public sealed class SmtpOptions
-{
-    public string? Host { get; set; }
-    public int Port { get; set; } = 25;
-    public bool UseTls { get; set; }
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    public string From { get; set; } = "doankhoi@localhost";
 }
 
 [DisallowConcurrentExecution]
@@ -178,58 +131,47 @@ public sealed class ReminderMailer(IServiceScopeFactory scopes, IOptions<SmtpOpt
             if (pending.Count == 0) return;
             var names = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, token);
             foreach (var cluster in await db.Clusters.AsNoTracking().ToListAsync(token)) names[cluster.Id] = cluster.Name;
-            using var client = new SmtpClient();
-            await client.ConnectAsync(smtp.Value.Host, smtp.Value.Port, smtp.Value.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, token);
-            if (!string.IsNullOrEmpty(smtp.Value.UserName)) await client.AuthenticateAsync(smtp.Value.UserName, smtp.Value.Password ?? "", token);
+            using var mail = await SmtpSender.ConnectAsync(smtp.Value, token);
             foreach (var reminder in pending)
             {
                 var programme = await programmes.FindAsync(db, reminder.Year, token);
                 var report = programme?.Report(reminder.Code);
-                try
+                var (subject, text) = Message(reminder, report?.Name ?? reminder.Code, names.GetValueOrDefault(reminder.SubmitterId) ?? "");
+                if (await mail.TrySendAsync(reminder.EmailTo!, subject, text, token) is { } error)
                 {
-                    await client.SendAsync(Message(reminder, report?.Name ?? reminder.Code, names.GetValueOrDefault(reminder.SubmitterId) ?? ""), token);
-                    reminder.Sent(clock.GetUtcNow());
-                    sent++;
+                    logger.LogWarning("The reminder of {Report} to {Email} was not sent: {Error}", reminder.Code, reminder.EmailTo, error);
+                    reminder.Failed(error);
+                    continue;
                 }
-                catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException)
-                {
-                    logger.LogWarning("The reminder of {Report} to {Email} was not sent: {Error}", reminder.Code, reminder.EmailTo, e.Message);
-                    reminder.Failed(e.Message);
-                }
+                reminder.Sent(clock.GetUtcNow());
+                sent++;
             }
-            await client.DisconnectAsync(true, token);
+            await mail.DisconnectAsync(token);
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
         }, ct);
         return sent;
     }
 
-    private MimeMessage Message(Reminder reminder, string report, string submitter)
+    private static (string Subject, string Text) Message(Reminder reminder, string report, string submitter)
     {
         var due = reminder.Due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
-        message.To.Add(MailboxAddress.Parse(reminder.EmailTo!));
-        message.Subject = reminder.Stage switch
+        var subject = reminder.Stage switch
         {
             ReminderStage.Before => $"[DoanKhoi] Sắp đến hạn nộp {report} (hạn {due})",
             ReminderStage.Due => $"[DoanKhoi] Hôm nay là hạn nộp {report} ({due})",
             _ => $"[DoanKhoi] Chưa nộp {report} (hạn {due} đã qua)",
         };
-        message.Body = new TextPart("plain")
-        {
-            Text = $"""
-                Kính gửi {submitter},
+        return (subject, $"""
+            Kính gửi {submitter},
 
-                {(reminder.Stage == ReminderStage.After
-                    ? $"Đơn vị chưa nộp {report}, hạn ngày {due}. Báo cáo đã khóa; đề nghị liên hệ Văn phòng Đoàn Khối để được mở lại."
-                    : $"Đơn vị chưa nộp {report}. Hạn nộp: 23:59 ngày {due}.")}
+            {(reminder.Stage == ReminderStage.After
+                ? $"Đơn vị chưa nộp {report}, hạn ngày {due}. Báo cáo đã khóa; đề nghị liên hệ Văn phòng Đoàn Khối để được mở lại."
+                : $"Đơn vị chưa nộp {report}. Hạn nộp: 23:59 ngày {due}.")}
 
-                Nộp báo cáo trên cổng DoanKhoi, mục "Báo cáo".
+            Nộp báo cáo trên cổng DoanKhoi, mục "Báo cáo".
 
-                Văn phòng Đoàn Khối các cơ quan tỉnh
-                """,
-        };
-        return message;
+            Văn phòng Đoàn Khối các cơ quan tỉnh
+            """);
     }
 }
