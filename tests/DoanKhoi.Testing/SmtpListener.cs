@@ -13,12 +13,14 @@ public sealed class SmtpListener : MessageStore, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    public SmtpListener()
+    /// <summary>Refuses <paramref name="refused"/> as a recipient, as a server does an address it does not know.</summary>
+    public SmtpListener(string? refused = null)
     {
         Port = FreePorts.One();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(this);
+        if (refused is not null) services.Add(new DelegatingMailboxFilter((to, _) => !string.Equals($"{to.User}@{to.Host}", refused, StringComparison.OrdinalIgnoreCase)));
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
