@@ -14,7 +14,7 @@ namespace DoanKhoi.EndToEnd.Tests;
 [Collection(nameof(DoanKhoiSystem))]
 public class AccessibilityTests(DoanKhoiSystem system)
 {
-    private static readonly AxeRunOptions WcagAa = new()
+    internal static readonly AxeRunOptions WcagAa = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };

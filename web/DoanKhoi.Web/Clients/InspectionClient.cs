@@ -107,4 +107,9 @@ public sealed class InspectionClient(HttpClient http, PortalSession session) : G
         GetAsync<List<YouthForum>>("youth-forums" + Query(("year", year)), ct);
 
     public Task<YouthForum> RecordForumAsync(object forum, CancellationToken ct = default) => SendAsync<YouthForum>(HttpMethod.Post, "youth-forums", forum, ct);
+
+    /// <summary>Corrects a forum (the inspection committee or the bloc office): every field is sent again, and
+    /// the inspection it fed with it (none unlinks it).</summary>
+    public Task<YouthForum> CorrectForumAsync(Guid id, object forum, CancellationToken ct = default) =>
+        SendAsync<YouthForum>(HttpMethod.Put, $"youth-forums/{id}", forum, ct);
 }

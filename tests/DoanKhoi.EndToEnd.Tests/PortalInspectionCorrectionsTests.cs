@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
+using DoanKhoi.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DoanKhoi.EndToEnd.Tests;
+
+/// <summary>What the inspection committee puts right in a real browser, after it was recorded: a youth forum's
+/// details and the inspection it fed.</summary>
+[Collection(nameof(DoanKhoiSystem))]
+public class PortalInspectionCorrectionsTests(DoanKhoiSystem system)
+{
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<(HttpClient Client, (string UserName, string Password) Account)> CommitteeAsync()
+    {
+        var account = await system.CreateAccountAsync("inspection-committee@bloc", "Ủy ban Kiểm tra kiểm thử");
+        return (system.WithToken((await system.SignInAsync(account.UserName, account.Password)).AccessToken!), account);
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>
+        await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+
+    /// <summary>The page as it stands (a correction's form open) meets WCAG AA, by the rules of <see cref="AccessibilityTests"/>.</summary>
+    private static async Task MeetsWcagAaAsync(IPage page)
+    {
+        var violations = (await page.RunAxe(AccessibilityTests.WcagAa)).Violations;
+        Assert.True(violations.Length == 0, string.Join("\n", violations.Select(rule =>
+            $"[{rule.Impact}] {rule.Id}: {rule.Help} on {string.Join(" | ", rule.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+
+    [Fact]
+    public async Task The_committee_corrects_a_youth_forum_s_participants_and_opinions_and_links_it_to_the_inspection_it_fed()
+    {
+        var (committee, account) = await CommitteeAsync();
+        var (_, unit) = await system.CreateUnitAsync($"Đoàn TN Sở Y tế {Guid.NewGuid():N}"[..26]);
+        var topic = $"Giám sát việc tập hợp thanh niên công nhân {Guid.NewGuid():N}"[..56];
+        var inspection = await ReadAsync(await committee.PostAsJsonAsync("/api/inspection/inspections", new
+        {
+            kind = "supervision", topic, decisionNumber = "22-QĐ/UBKT", decidedOn = Iso(Today), plannedFrom = Iso(Today), plannedTo = Iso(Today),
+            team = new[] { "kiemtra" }, subjects = new[] { new { kind = "unit", id = unit } },
+        }));
+        var title = $"Tiếng nói thanh niên khu công nghiệp {Guid.NewGuid():N}"[..48];
+        var forum = await ReadAsync(await committee.PostAsJsonAsync("/api/inspection/youth-forums", new
+        {
+            title, heldOn = Iso(Today), participants = 30,
+            opinions = new object[] { new { text = "Cần thêm nhà trọ giá rẻ cho công nhân", topic = "Nhà ở" }, new { text = "Ý kiến ghi nhầm" } },
+        }));
+        var forumId = forum.GetProperty("id").GetGuid();
+
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, account.UserName, account.Password, "/youth-forums");
+        await page.WaitLiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Sửa diễn đàn: {title}" }).ClickAsync(new() { Timeout = 30_000 });
+        var form = page.GetByRole(AriaRole.Region, new() { Name = "Sửa diễn đàn" });
+        await Expect(form.GetByLabel("Tên diễn đàn")).ToHaveValueAsync(title, new() { Timeout = 30_000 });
+        await Expect(form.GetByLabel("Tên diễn đàn")).ToBeFocusedAsync();
+        await MeetsWcagAaAsync(page);
+
+        var participants = form.GetByLabel("Số người tham dự");
+        await participants.FillAsync("45");
+        await participants.PressAsync("Tab");
+        await form.GetByLabel("Ý kiến ghi nhận (mỗi dòng một ý kiến)").FillAsync("Cần thêm nhà trọ giá rẻ cho công nhân\nMở lớp tin học buổi tối cho đoàn viên");
+        await form.GetByRole(AriaRole.Combobox, new() { Name = "Phục vụ cuộc kiểm tra, giám sát" }).ClickAsync();
+        await PortalBrowser.Choices(page).GetByText(topic, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lưu sửa đổi" }).ClickAsync();
+
+        var item = page.Locator(".forum-list > li", new() { HasText = title });
+        await Expect(item).ToContainTextAsync("45 người tham dự", new() { Timeout = 30_000 });
+        await Expect(item).ToContainTextAsync($"phục vụ {topic}");
+        await Expect(item).ToContainTextAsync("Nhà ở: Cần thêm nhà trọ giá rẻ cho công nhân");   // typed as it was, it keeps its topic
+        await Expect(item).ToContainTextAsync("Mở lớp tin học buổi tối cho đoàn viên");
+        await Expect(item).Not.ToContainTextAsync("Ý kiến ghi nhầm");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Ghi nhận diễn đàn" })).ToBeVisibleAsync();
+
+        var stored = await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/youth-forums/{forumId}");
+        Assert.Equal((inspection.GetProperty("id").GetGuid(), 45, 2), (stored.GetProperty("inspectionId").GetGuid(), stored.GetProperty("participants").GetInt32(),
+            stored.GetProperty("opinions").GetArrayLength()));
+    }
+}
