@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace DoanKhoi.EndToEnd.Tests;
 
 /// <summary>What the inspection committee puts right in a real browser, after it was recorded: a youth forum's
-/// details and the inspection it fed.</summary>
+/// details and the inspection it fed, a disciplinary decision annulled with its reason.</summary>
 [Collection(nameof(DoanKhoiSystem))]
 public class PortalInspectionCorrectionsTests(DoanKhoiSystem system)
 {
@@ -81,5 +81,44 @@ public class PortalInspectionCorrectionsTests(DoanKhoiSystem system)
         var stored = await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/youth-forums/{forumId}");
         Assert.Equal((inspection.GetProperty("id").GetGuid(), 45, 2), (stored.GetProperty("inspectionId").GetGuid(), stored.GetProperty("participants").GetInt32(),
             stored.GetProperty("opinions").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task The_committee_annuls_a_reprimand_with_a_reason_and_the_member_s_record_shows_it_annulled()
+    {
+        var (_, unit) = await system.CreateUnitAsync($"Đoàn TN Sở Xây dựng {Guid.NewGuid():N}"[..30]);
+        var member = await system.RegisterMemberAsync(unit, "Nông Văn Định");
+        var (committee, account) = await CommitteeAsync();
+        // The member's event reaches inspection moments after: the decision waits it out.
+        var decided = await Eventually.Until(() => committee.PostAsJsonAsync("/api/inspection/discipline", new
+        {
+            memberId = member, measure = "reprimand", decisionNumber = "07-QĐKL/ĐTN", decidedBy = "Ban Chấp hành Đoàn cơ sở",
+            decidedOn = Iso(Today), effectiveOn = Iso(Today), reason = "Không đóng đoàn phí sáu tháng",
+        }), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "inspection hearing of the member");
+        var decision = (await ReadAsync(decided)).GetProperty("id").GetGuid();
+
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, account.UserName, account.Password, $"/members/{member}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hủy quyết định số 07-QĐKL/ĐTN" }).ClickAsync(new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(url => url.EndsWith($"/members/{member}/discipline/{decision}/annul", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await page.WaitLiveAsync();
+
+        // No reason: refused beside the field, and nothing changes.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hủy quyết định kỷ luật" }).ClickAsync();
+        var reasonField = page.Locator(".mud-input-control", new() { HasText = "Lý do hủy quyết định" });
+        await Expect(reasonField.Locator(".mud-input-helper-text.mud-input-error")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await MeetsWcagAaAsync(page);
+        Assert.False((await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/discipline/{decision}")).GetProperty("annulled").GetBoolean());
+
+        await page.GetByLabel("Lý do hủy quyết định").FillAsync("Đoàn viên đã đóng đủ đoàn phí trước ngày quyết định; quyết định sai căn cứ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hủy quyết định kỷ luật" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/members/{member}", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        var decisions = page.Locator(".discipline-list");
+        await Expect(decisions).ToContainTextAsync("Khiển trách (đã hủy) · Quyết định số 07-QĐKL/ĐTN", new() { Timeout = 30_000 });
+        await Expect(decisions).ToContainTextAsync("Lý do: Đoàn viên đã đóng đủ đoàn phí trước ngày quyết định; quyết định sai căn cứ");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Hủy quyết định số 07-QĐKL/ĐTN" })).ToHaveCountAsync(0);
+
+        var stored = await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/discipline/{decision}");
+        Assert.True(stored.GetProperty("annulled").GetBoolean());
     }
 }

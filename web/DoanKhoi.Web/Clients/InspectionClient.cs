@@ -112,4 +112,12 @@ public sealed class InspectionClient(HttpClient http, PortalSession session) : G
     /// the inspection it fed with it (none unlinks it).</summary>
     public Task<YouthForum> CorrectForumAsync(Guid id, object forum, CancellationToken ct = default) =>
         SendAsync<YouthForum>(HttpMethod.Put, $"youth-forums/{id}", forum, ct);
+
+    /// <summary>One disciplinary decision (reading it is on the record).</summary>
+    public Task<DisciplinaryDecision> DisciplinaryDecisionAsync(Guid id, CancellationToken ct = default) =>
+        GetAsync<DisciplinaryDecision>($"discipline/{id}", ct);
+
+    /// <summary>Records that a decision was annulled, and why (the inspection committee); it stays on the record, annulled.</summary>
+    public Task<DisciplinaryDecision> AnnulDisciplineAsync(Guid id, string? reason, CancellationToken ct = default) =>
+        SendAsync<DisciplinaryDecision>(HttpMethod.Post, $"discipline/{id}/annul", new { reason }, ct);
 }
