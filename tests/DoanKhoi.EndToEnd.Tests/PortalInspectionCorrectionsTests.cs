@@ -9,7 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace DoanKhoi.EndToEnd.Tests;
 
 /// <summary>What the inspection committee puts right in a real browser, after it was recorded: a youth forum's
-/// details and the inspection it fed, a disciplinary decision annulled with its reason.</summary>
+/// details and the inspection it fed, a disciplinary decision annulled with its reason, a line of the year's
+/// programme moved to another quarter.</summary>
 [Collection(nameof(DoanKhoiSystem))]
 public class PortalInspectionCorrectionsTests(DoanKhoiSystem system)
 {
@@ -120,5 +121,36 @@ public class PortalInspectionCorrectionsTests(DoanKhoiSystem system)
 
         var stored = await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/discipline/{decision}");
         Assert.True(stored.GetProperty("annulled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_committee_moves_a_programme_line_to_another_quarter_with_a_note_and_the_programme_shows_it()
+    {
+        var (committee, account) = await CommitteeAsync();
+        var topic = $"Kiểm tra việc quản lý đoàn phí {Guid.NewGuid():N}"[..44];
+        var line = await ReadAsync(await committee.PostAsJsonAsync("/api/inspection/programme", new { year = Today.Year, kind = "thematic", topic, quarter = 1 }));
+
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, account.UserName, account.Password, "/inspections");
+        await page.WaitLiveAsync();
+        var row = page.Locator(".programme-lines tr", new() { HasText = topic });
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Sửa nội dung: {topic}" }).ClickAsync(new() { Timeout = 30_000 });
+        var form = page.GetByRole(AriaRole.Region, new() { Name = "Sửa nội dung của chương trình" });
+        await Expect(form.GetByLabel("Nội dung của chương trình")).ToHaveValueAsync(topic, new() { Timeout = 30_000 });
+        await MeetsWcagAaAsync(page);
+
+        await form.GetByRole(AriaRole.Combobox, new() { Name = "Quý" }).ClickAsync();
+        await PortalBrowser.Choices(page).GetByText("Quý 3", new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await form.GetByLabel("Ghi chú của nội dung").FillAsync("Lùi sang quý III theo đề nghị của Ban Thường vụ");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lưu sửa đổi" }).ClickAsync();
+
+        await Expect(row.Locator("td").First).ToHaveTextAsync("3", new() { Timeout = 30_000 });
+        await Expect(row).ToContainTextAsync($"{topic} (Lùi sang quý III theo đề nghị của Ban Thường vụ)");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Thêm vào chương trình" })).ToBeVisibleAsync();
+
+        var programme = await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/programme?year={Today.Year}");
+        var stored = programme.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == line.GetProperty("id").GetGuid());
+        Assert.Equal((3, "thematic"), (stored.GetProperty("quarter").GetInt32(), stored.GetProperty("kind").GetString()));
     }
 }

@@ -120,4 +120,9 @@ public sealed class InspectionClient(HttpClient http, PortalSession session) : G
     /// <summary>Records that a decision was annulled, and why (the inspection committee); it stays on the record, annulled.</summary>
     public Task<DisciplinaryDecision> AnnulDisciplineAsync(Guid id, string? reason, CancellationToken ct = default) =>
         SendAsync<DisciplinaryDecision>(HttpMethod.Post, $"discipline/{id}/annul", new { reason }, ct);
+
+    /// <summary>Corrects a line of the programme (the inspection committee); its units are sent again as they are.</summary>
+    public Task<PlanLine> CorrectPlanLineAsync(Guid id, string? kind, string? topic, int? quarter, IReadOnlyList<Guid> unitIds, string? note,
+        CancellationToken ct = default) =>
+        SendAsync<PlanLine>(HttpMethod.Put, $"programme/{id}", new { kind, topic, quarter, unitIds, note }, ct);
 }
