@@ -40,11 +40,12 @@ public class PortalInspectionCorrectionsTests(DoanKhoiSystem system)
         var (committee, account) = await CommitteeAsync();
         var (_, unit) = await system.CreateUnitAsync($"Đoàn TN Sở Y tế {Guid.NewGuid():N}"[..26]);
         var topic = $"Giám sát việc tập hợp thanh niên công nhân {Guid.NewGuid():N}"[..56];
-        var inspection = await ReadAsync(await committee.PostAsJsonAsync("/api/inspection/inspections", new
+        // The unit reaches inspection by an event moments after it is made: the plan waits it out.
+        var inspection = await ReadAsync(await Eventually.Until(() => committee.PostAsJsonAsync("/api/inspection/inspections", new
         {
             kind = "supervision", topic, decisionNumber = "22-QĐ/UBKT", decidedOn = Iso(Today), plannedFrom = Iso(Today), plannedTo = Iso(Today),
             team = new[] { "kiemtra" }, subjects = new[] { new { kind = "unit", id = unit } },
-        }));
+        }), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "inspection hearing of the unit"));
         var title = $"Tiếng nói thanh niên khu công nghiệp {Guid.NewGuid():N}"[..48];
         var forum = await ReadAsync(await committee.PostAsJsonAsync("/api/inspection/youth-forums", new
         {

@@ -17,14 +17,16 @@ public class PortalInspectionsTests(DoanKhoiSystem system)
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A thematic inspection of <paramref name="unit"/> planned and started today by <paramref name="committee"/>.</summary>
+    /// <summary>A thematic inspection of <paramref name="unit"/> planned and started today by <paramref name="committee"/>. A unit
+    /// made a moment ago reaches inspection by an event: until then the plan is refused (400, no such unit), and waits.</summary>
     private static async Task<Guid> StartedAsync(HttpClient committee, Guid unit, string topic)
     {
-        var planned = await (await committee.PostAsJsonAsync("/api/inspection/inspections", new
+        var planned = await (await Eventually.Until(() => committee.PostAsJsonAsync("/api/inspection/inspections", new
         {
             kind = "thematic", topic, decisionNumber = "15-QĐ/UBKT", decidedOn = Iso(Today), plannedFrom = Iso(Today), plannedTo = Iso(Today),
             team = new[] { "kiemtra" }, subjects = new[] { new { kind = "unit", id = unit } },
-        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        }), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "inspection hearing of the unit"))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var id = planned.GetProperty("id").GetGuid();
         (await committee.PostAsJsonAsync($"/api/inspection/inspections/{id}/start", new { startedOn = Iso(Today) })).EnsureSuccessStatusCode();
         return id;
