@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Inspection.Apis;
 using DoanKhoi.Inspection.Domain.Recommendations;
 using DoanKhoi.Inspection.Infrastructure;
@@ -24,22 +23,7 @@ public class EvidenceFilesTests(InspectionApiFactory factory) : IClassFixture<In
     private readonly MatrixBloc _bloc = new(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
     private readonly Guid _cadre = Guid.CreateVersion7();
 
-    public async Task InitializeAsync()
-    {
-        _ = factory.Server;
-        factory.Clock.SetDay(new DateOnly(2026, 6, 15));
-        await factory.Database.ResetAsync();
-        await _bloc.TellAsync(factory);
-        await factory.DeliverAsync(new MemberRegistered
-        {
-            Member = new()
-            {
-                MemberId = _cadre, FullName = "Lương Văn Hùng", DateOfBirth = new DateOnly(1995, 5, 1), Gender = "male", UnitId = _bloc.UnitA,
-                Status = MemberStatus.Active, PartyStatus = PartyStatus.None, IsCadre = true, JoinedUnionOn = new DateOnly(2010, 3, 26), Version = 1,
-            },
-            EffectiveOn = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow,
-        });
-    }
+    public Task InitializeAsync() => factory.StartMidYearAsync(_bloc, _cadre);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using CsvHelper;
-using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Files;
 using DoanKhoi.Inspection.Apis;
 using DoanKhoi.Security;
@@ -41,19 +40,7 @@ public class ExportsTests(InspectionApiFactory factory) : IClassFixture<Inspecti
     /// supervision of B still planned; two documents for critique, one answered.</summary>
     public async Task InitializeAsync()
     {
-        _ = factory.Server;
-        factory.Clock.SetDay(new DateOnly(2026, 6, 15));
-        await factory.Database.ResetAsync();
-        await _bloc.TellAsync(factory);
-        await factory.DeliverAsync(new MemberRegistered
-        {
-            Member = new()
-            {
-                MemberId = _cadre, FullName = "Lương Văn Hùng", DateOfBirth = new DateOnly(1995, 5, 1), Gender = "male", UnitId = _bloc.UnitA,
-                Status = MemberStatus.Active, PartyStatus = PartyStatus.None, IsCadre = true, JoinedUnionOn = new DateOnly(2010, 3, 26), Version = 1,
-            },
-            EffectiveOn = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow,
-        });
+        await factory.StartMidYearAsync(_bloc, _cadre);
 
         var thematic = (await (await Committee.PostAsJsonAsync("/inspections", new
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using DoanKhoi.Contracts.Membership;
 using DoanKhoi.Inspection.Apis;
 using DoanKhoi.Security;
 using DoanKhoi.Testing;
@@ -21,19 +20,7 @@ public class InspectionAccessMatrixTests(InspectionApiFactory factory) : IClassF
 
     public async Task InitializeAsync()
     {
-        _ = factory.Server;
-        factory.Clock.SetDay(new DateOnly(2026, 6, 15));   // mid-year: every day the tests name falls in one year
-        await factory.Database.ResetAsync();
-        await _bloc.TellAsync(factory);
-        await factory.DeliverAsync(new MemberRegistered
-        {
-            Member = new()
-            {
-                MemberId = _cadre, FullName = "Lương Văn Hùng", DateOfBirth = new DateOnly(1995, 5, 1), Gender = "male", UnitId = _bloc.UnitA,
-                Status = MemberStatus.Active, PartyStatus = PartyStatus.None, IsCadre = true, JoinedUnionOn = new DateOnly(2010, 3, 26), Version = 1,
-            },
-            EffectiveOn = new DateOnly(2026, 1, 1), OccurredAt = DateTimeOffset.UtcNow,
-        });
+        await factory.StartMidYearAsync(_bloc, _cadre);
         var committee = factory.CreateClient().As(Post.Bloc(Role.InspectionCommittee));
         (_ofA, _recommendationOfA, _findingOfA) = await ConcludedAsync(committee, _bloc.UnitA, withCadre: true);
         (_ofB, _, _) = await ConcludedAsync(committee, _bloc.UnitB, withCadre: false);
