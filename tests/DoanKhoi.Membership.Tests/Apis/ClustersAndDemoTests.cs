@@ -30,7 +30,7 @@ public class ClustersApiTests(MembershipApiFactory factory) : IClassFixture<Memb
         Assert.Equal(("CUM-01", "Cụm thi đua số 1 - Khối tổng hợp", 2, 1), (renamed!.Code, renamed.Name, renamed.Version, renamed.OpenUnits));
         var listed = await _client.GetFromJsonAsync<List<ClusterResponse>>("/clusters", ProblemAssertions.Json);
         Assert.Equal(renamed, listed!.Single() with { CreatedAt = renamed.CreatedAt });
-        Assert.True(await factory.Harness.Published.Any<ClusterRenamed>(m => m.Context.Message.Cluster.ClusterId == cluster.Id && m.Context.Message.PreviousName == "Cụm thi đua số 1"));
+        Assert.True(await factory.PublishedAsync<ClusterRenamed>(e => e.Cluster.ClusterId == cluster.Id && e.PreviousName == "Cụm thi đua số 1"));
     }
 
     [Fact]

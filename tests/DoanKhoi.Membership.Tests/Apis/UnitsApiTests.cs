@@ -53,8 +53,8 @@ public class UnitsApiTests(MembershipApiFactory factory) : IClassFixture<Members
         var fetched = await _client.GetFromJsonAsync<UnitResponse>($"/units/{unit.Id}", ProblemAssertions.Json);
         Assert.Equal(unit with { CreatedAt = fetched!.CreatedAt }, fetched);
 
-        Assert.True(await factory.Harness.Published.Any<UnitCreated>(m => m.Context.Message.Unit.UnitId == unit.Id
-            && m.Context.Message.Unit.Name == "Đoàn Trường THPT Việt Bắc" && m.Context.Message.Unit.Version == 1));
+        Assert.True(await factory.PublishedAsync<UnitCreated>(e => e.Unit.UnitId == unit.Id
+            && e.Unit.Name == "Đoàn Trường THPT Việt Bắc" && e.Unit.Version == 1));
     }
 
     [Fact]
@@ -276,9 +276,9 @@ public class UnitsApiTests(MembershipApiFactory factory) : IClassFixture<Members
         Assert.Equal(4, secondPage.Total);
         Assert.Equal([UnitChange.Closed], secondPage.Items.Select(h => h.Change));
 
-        Assert.True(await factory.Harness.Published.Any<UnitRenamed>(m => m.Context.Message.Unit.UnitId == unit.Id && m.Context.Message.PreviousName == "Đoàn Thanh niên Sở Y tế"));
-        Assert.True(await factory.Harness.Published.Any<UnitMoved>(m => m.Context.Message.Unit.UnitId == unit.Id && m.Context.Message.PreviousClusterId == one.Id));
-        Assert.True(await factory.Harness.Published.Any<UnitClosed>(m => m.Context.Message.Unit.UnitId == unit.Id && m.Context.Message.Unit.Version == 4));
+        Assert.True(await factory.PublishedAsync<UnitRenamed>(e => e.Unit.UnitId == unit.Id && e.PreviousName == "Đoàn Thanh niên Sở Y tế"));
+        Assert.True(await factory.PublishedAsync<UnitMoved>(e => e.Unit.UnitId == unit.Id && e.PreviousClusterId == one.Id));
+        Assert.True(await factory.PublishedAsync<UnitClosed>(e => e.Unit.UnitId == unit.Id && e.Unit.Version == 4));
     }
 
     [Fact]
