@@ -62,6 +62,16 @@ public class PortalInspectionsTests(DoanKhoiSystem system)
             .SetInputFilesAsync(new FilePayload { Name = "so-doan-phi.png", MimeType = "image/png", Buffer = Png });
         await Expect(page.Locator(".findings li").GetByRole(AriaRole.Link, new() { Name = "so-doan-phi.png" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
+        // The unit is assessed, with its result: the inspection's progress is the share of its subjects assessed.
+        await Expect(page.Locator("dl.record")).ToContainTextAsync("0% đối tượng đã đánh giá");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = $"Giai đoạn: {unitName}" }).ClickAsync();
+        await PortalBrowser.Choices(page).GetByText("Đã đánh giá", new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await page.GetByLabel($"Kết quả đánh giá: {unitName}").FillAsync("Chưa hoàn thành thu nộp đoàn phí");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Lưu đánh giá: {unitName}" }).ClickAsync();
+        await Expect(page.Locator("dl.record")).ToContainTextAsync("100% đối tượng đã đánh giá", new() { Timeout = 30_000 });
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Đối tượng kiểm tra" })).ToContainTextAsync("Đã đánh giá · Chưa hoàn thành thu nộp đoàn phí");
+
         // The conclusion, with a recommendation to the unit due in a month.
         var due = Today.AddDays(30);
         await page.GetByLabel("Kết luận", new() { Exact = true }).FillAsync("Đơn vị cần nộp đủ đoàn phí và chấn chỉnh công tác tài chính.");

@@ -60,6 +60,10 @@ public sealed class InspectionClient(HttpClient http, PortalSession session) : G
     public Task RemoveRecommendationFileAsync(Guid id, Guid fileId, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Delete, $"recommendations/{id}/files/{fileId}", null, ct);
 
+    /// <summary>A subject's assessment in an inspection over many units (the inspection committee).</summary>
+    public Task<InspectionView> AssessAsync(Guid id, Guid subjectId, string stage, string? result, CancellationToken ct = default) =>
+        SendAsync<InspectionView>(HttpMethod.Put, $"inspections/{id}/subjects/{subjectId}/assessment", new { stage, result }, ct);
+
     /// <summary>Attaches a photo or document to a finding (the inspection committee, while the inspection is in progress).</summary>
     public Task<InspectionFile> UploadFindingFileAsync(Guid id, Guid findingId, Stream file, string fileName, CancellationToken ct = default) =>
         UploadAsync<InspectionFile>($"inspections/{id}/findings/{findingId}/files", file, fileName, ct);

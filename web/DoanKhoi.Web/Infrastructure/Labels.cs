@@ -275,6 +275,15 @@ public static class Labels
 
     public static string InspectionStatus(string status) => InspectionWords.InspectionStatus(status);
 
+    /// <summary>How far a subject's assessment has come in an inspection over many units.</summary>
+    public static string AssessmentStage(string stage) => stage switch
+    {
+        "notStarted" => "Chưa kiểm tra",
+        "inspecting" => "Đang kiểm tra",
+        "assessed" => "Đã đánh giá",
+        _ => stage,
+    };
+
     public static string Severity(string severity) => severity switch
     {
         "minor" => "Nhẹ",
