@@ -43,6 +43,9 @@ var activities = Service<Projects.DoanKhoi_Activities_Api>(ResourceNames.Activit
 var inspection = Service<Projects.DoanKhoi_Inspection_Api>(ResourceNames.InspectionApi, ResourceNames.InspectionDb)
     .WithEnvironment("Demo__Load", settings.GetValue("Demo", false).ToString())
     .WaitFor(reporting);
+// How often the follow-up of recommendations runs, in seconds (DoanKhoi:FollowUpIntervalSeconds; five minutes by default).
+if (settings["FollowUpIntervalSeconds"] is { Length: > 0 } followUpEvery)
+    inspection.WithEnvironment("Inspection__Scheduler__IntervalSeconds", followUpEvery);
 if (settings["SmtpHost"] is { Length: > 0 } inspectionSmtp)
     inspection.WithEnvironment("Inspection__Smtp__Host", inspectionSmtp)
         .WithEnvironment("Inspection__Smtp__Port", settings.GetValue("SmtpPort", 25).ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -59,6 +59,8 @@ public sealed class DoanKhoiSystem : IAsyncLifetime
             $"DoanKhoi:WebPort={FreePorts.One(ports)}",
             $"DoanKhoi:BlocOfficePassword={BlocOfficePassword}",
             $"DoanKhoi:RateLimitPerCaller={PermitsPerCaller}",
+            // The follow-up of recommendations every 5 s, so a browser test sees the reminder it makes.
+            "DoanKhoi:FollowUpIntervalSeconds=5",
         ]);
         App = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(StartupTimeout);

@@ -19,7 +19,7 @@ public class PortalInspectionsTests(DoanKhoiSystem system)
 
     /// <summary>A thematic inspection of <paramref name="unit"/> planned and started today by <paramref name="committee"/>. A unit
     /// made a moment ago reaches inspection by an event: until then the plan is refused (400, no such unit), and waits.</summary>
-    private static async Task<Guid> StartedAsync(HttpClient committee, Guid unit, string topic)
+    internal static async Task<Guid> StartedAsync(HttpClient committee, Guid unit, string topic)
     {
         var planned = await (await Eventually.Until(() => committee.PostAsJsonAsync("/api/inspection/inspections", new
         {

@@ -129,4 +129,23 @@ public sealed class InspectionClient(HttpClient http, PortalSession session) : G
     public Task<PlanLine> CorrectPlanLineAsync(Guid id, string? kind, string? topic, int? quarter, IReadOnlyList<Guid> unitIds, string? note,
         CancellationToken ct = default) =>
         SendAsync<PlanLine>(HttpMethod.Put, $"programme/{id}", new { kind, topic, quarter, unitIds, note }, ct);
+
+    /// <summary>The follow-up reminders that reached the person's posts, newest first.</summary>
+    public Task<List<FollowUpReminder>> FollowUpRemindersAsync(CancellationToken ct = default) => GetAsync<List<FollowUpReminder>>("reminders", ct);
+
+    /// <summary>Where a post's follow-up reminders are e-mailed (a unit, a cluster, or the empty id for the bloc office); none when not given yet.</summary>
+    public async Task<FollowUpContact?> FollowUpContactAsync(Guid nodeId, CancellationToken ct = default)
+    {
+        try
+        {
+            return await GetAsync<FollowUpContact>($"contacts/{nodeId}", ct);
+        }
+        catch (ApiProblem problem) when (problem.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public Task<FollowUpContact> SetFollowUpContactAsync(Guid nodeId, string? email, CancellationToken ct = default) =>
+        SendAsync<FollowUpContact>(HttpMethod.Put, $"contacts/{nodeId}", new { email }, ct);
 }

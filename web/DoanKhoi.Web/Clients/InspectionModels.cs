@@ -66,3 +66,10 @@ public sealed class RecommendationForm
 
 public sealed record DisciplinaryDecision(Guid Id, Guid MemberId, string MemberName, Guid UnitId, string Measure, string DecisionNumber, string DecidedBy,
     DateOnly DecidedOn, DateOnly EffectiveOn, string Reason, Guid? InspectionId, bool Annulled, string? AnnulReason, DateTimeOffset RecordedAt, int Version);
+
+/// <summary>A reminder of a recommendation not done that reached one of the person's posts; <see cref="Stage"/> is
+/// "secretary" (before the due day), "clusterLead" (overdue) or "blocOffice" (a week overdue).</summary>
+public sealed record FollowUpReminder(Guid Id, Guid RecommendationId, string Stage, Guid UnitId, string UnitName, string Action, DateOnly DueOn,
+    DateTimeOffset CreatedAt, bool Emailed);
+
+public sealed record FollowUpContact(Guid NodeId, string Email);

@@ -275,6 +275,15 @@ public static class Labels
 
     public static string InspectionStatus(string status) => InspectionWords.InspectionStatus(status);
 
+    /// <summary>Who a follow-up reminder of a recommendation went to, and why.</summary>
+    public static string EscalationStage(string stage) => stage switch
+    {
+        "secretary" => "Nhắc đơn vị: sắp đến hạn",
+        "clusterLead" => "Báo cụm trưởng: đã quá hạn",
+        "blocOffice" => "Báo Văn phòng Đoàn Khối: quá hạn một tuần",
+        _ => stage,
+    };
+
     /// <summary>How far a subject's assessment has come in an inspection over many units.</summary>
     public static string AssessmentStage(string stage) => stage switch
     {
