@@ -154,4 +154,53 @@ public class PortalInspectionCorrectionsTests(DoanKhoiSystem system)
         var stored = programme.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == line.GetProperty("id").GetGuid());
         Assert.Equal((3, "thematic"), (stored.GetProperty("quarter").GetInt32(), stored.GetProperty("kind").GetString()));
     }
+
+    [Fact]
+    public async Task The_committee_removes_a_finding_recorded_by_mistake_adds_a_recommendation_later_and_cancels_an_inspection_with_the_reason()
+    {
+        var unitName = $"Đoàn TN Sở Công Thương {Guid.NewGuid():N}"[..30];
+        var (_, unit) = await system.CreateUnitAsync(unitName);
+        var (committee, account) = await CommitteeAsync();
+        var inspection = await PortalInspectionsTests.StartedAsync(committee, unit, "Kiểm tra công tác phát triển đảng viên");
+        foreach (var description in new[] { "Ghi nhầm: phát hiện của đơn vị khác", "Chưa lập danh sách đoàn viên ưu tú" })
+            await ReadAsync(await committee.PostAsJsonAsync($"/api/inspection/inspections/{inspection}/findings", new { subjectId = unit, severity = "minor", description }));
+
+        await using var context = await system.Browser.NewContextAsync(PortalBrowser.Desktop);
+        var page = await system.SignInAsync(context, account.UserName, account.Password, $"/inspections/{inspection}");
+        await page.WaitLiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xóa phát hiện ghi nhầm: Ghi nhầm: phát hiện của đơn vị khác" }).ClickAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator(".findings li")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(page.Locator(".findings li")).ToContainTextAsync("Chưa lập danh sách đoàn viên ưu tú");
+
+        // Concluded with one recommendation; a second, due in two months, is added from the page.
+        await ReadAsync(await committee.PostAsJsonAsync($"/api/inspection/inspections/{inspection}/conclude", new
+        {
+            conclusion = "Đơn vị cần lập danh sách đoàn viên ưu tú.", concludedOn = Iso(Today),
+            recommendations = new[] { new { addresseeId = unit, action = "Lập danh sách đoàn viên ưu tú", dueOn = Iso(Today.AddDays(30)) } },
+        }));
+        await page.ReloadAsync();
+        await page.WaitLiveAsync();
+        var more = page.GetByRole(AriaRole.Region, new() { Name = "Bổ sung kiến nghị" });
+        await more.GetByRole(AriaRole.Combobox, new() { Name = "Kiến nghị 1: gửi đến" }).ClickAsync(new() { Timeout = 30_000 });
+        await PortalBrowser.Choices(page).GetByText(unitName, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await more.GetByLabel("Kiến nghị 1: việc cần làm").FillAsync("Giới thiệu đoàn viên ưu tú cho Đảng xem xét");
+        var due = more.GetByLabel("Kiến nghị 1: hạn (dd/MM/yyyy)");
+        await due.FillAsync(Today.AddDays(60).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await due.PressAsync("Tab");
+        await more.GetByRole(AriaRole.Button, new() { Name = "Gửi kiến nghị bổ sung" }).ClickAsync();
+        await Expect(page.Locator(".recommendation-list tbody tr")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Expect(page.Locator(".recommendation-list")).ToContainTextAsync("Giới thiệu đoàn viên ưu tú cho Đảng xem xét");
+
+        // Another inspection, planned: cancelled only with the reason, which the page then shows.
+        var planned = await PortalInspectionsTests.StartedAsync(committee, unit, "Giám sát việc thực hiện quy chế dân chủ", start: false);
+        await page.GotoAsync(new Uri(system.Portal, $"/inspections/{planned}").ToString());
+        await page.WaitLiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hủy cuộc kiểm tra" }).ClickAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator(".mud-input-helper-text", new() { HasText = "Hãy nêu lý do hủy cuộc kiểm tra" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GetByLabel("Lý do hủy cuộc kiểm tra").FillAsync("Trùng với đợt giám sát của Thành đoàn");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hủy cuộc kiểm tra" }).ClickAsync();
+        await Expect(page.Locator(".inspection-state")).ToContainTextAsync("Đã hủy", new() { Timeout = 30_000 });
+        await Expect(page.GetByText("Đã hủy: Trùng với đợt giám sát của Thành đoàn")).ToBeVisibleAsync();
+    }
 }

@@ -17,9 +17,9 @@ public class PortalInspectionsTests(DoanKhoiSystem system)
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A thematic inspection of <paramref name="unit"/> planned and started today by <paramref name="committee"/>. A unit
+    /// <summary>A thematic inspection of <paramref name="unit"/> planned (and started, unless <paramref name="start"/> is false) today by <paramref name="committee"/>. A unit
     /// made a moment ago reaches inspection by an event: until then the plan is refused (400, no such unit), and waits.</summary>
-    internal static async Task<Guid> StartedAsync(HttpClient committee, Guid unit, string topic)
+    internal static async Task<Guid> StartedAsync(HttpClient committee, Guid unit, string topic, bool start = true)
     {
         var planned = await (await Eventually.Until(() => committee.PostAsJsonAsync("/api/inspection/inspections", new
         {
@@ -28,7 +28,7 @@ public class PortalInspectionsTests(DoanKhoiSystem system)
         }), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "inspection hearing of the unit"))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var id = planned.GetProperty("id").GetGuid();
-        (await committee.PostAsJsonAsync($"/api/inspection/inspections/{id}/start", new { startedOn = Iso(Today) })).EnsureSuccessStatusCode();
+        if (start) (await committee.PostAsJsonAsync($"/api/inspection/inspections/{id}/start", new { startedOn = Iso(Today) })).EnsureSuccessStatusCode();
         return id;
     }
 

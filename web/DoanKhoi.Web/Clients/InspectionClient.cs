@@ -27,8 +27,23 @@ public sealed class InspectionClient(HttpClient http, PortalSession session) : G
         SendAsync<InspectionView>(HttpMethod.Post, $"inspections/{id}/conclude", new
         {
             conclusion, concludedOn = on,
-            recommendations = recommendations.Select(r => new { r.AddresseeId, r.Action, DueOn = r.DueOn is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null }),
+            recommendations = Sent(recommendations),
         }, ct);
+
+    /// <summary>Adds recommendations to a concluded inspection (the inspection committee), all or none.</summary>
+    public Task<InspectionView> AddRecommendationsAsync(Guid id, IEnumerable<RecommendationForm> recommendations, CancellationToken ct = default) =>
+        SendAsync<InspectionView>(HttpMethod.Post, $"inspections/{id}/recommendations", new { recommendations = Sent(recommendations) }, ct);
+
+    /// <summary>Cancels an inspection not concluded, with the reason (the inspection committee).</summary>
+    public Task<InspectionView> CancelInspectionAsync(Guid id, string? reason, CancellationToken ct = default) =>
+        SendAsync<InspectionView>(HttpMethod.Post, $"inspections/{id}/cancel", new { reason }, ct);
+
+    /// <summary>Removes a finding recorded by mistake, with its files, while the inspection is in progress.</summary>
+    public Task RemoveFindingAsync(Guid id, Guid findingId, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Delete, $"inspections/{id}/findings/{findingId}", null, ct);
+
+    private static IEnumerable<object> Sent(IEnumerable<RecommendationForm> recommendations) =>
+        recommendations.Select(r => new { r.AddresseeId, r.Action, DueOn = r.DueOn is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null });
 
     /// <summary>Where the portal downloads the year's inspections as a spreadsheet (<paramref name="format"/> xlsx or csv).</summary>
     public static string InspectionsExportHref(int year, string format) => "/files/inspection/inspections/export" + Query(("year", year), ("format", format));
