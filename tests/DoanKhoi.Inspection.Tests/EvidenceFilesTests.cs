@@ -121,7 +121,12 @@ public class EvidenceFilesTests(InspectionApiFactory factory) : IClassFixture<In
         await (await Committee.PostAsync(files, FileForm(Pdf, "x.pdf"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Created, minutes.StatusCode);
         var minutesId = (await minutes.ReadAsync<EvidenceFileView>())!.Id;
+        // Taking a file back changes the recommendation, so a report naming that file at the same moment is a 409, not a report of a file gone.
+        var before = (await SecretaryOfA.GetFromJsonAsync<RecommendationView>($"/recommendations/{concluded.Recommendations.Single().Id}", ProblemAssertions.Json))!.Version;
         Assert.Equal(HttpStatusCode.NoContent, (await SecretaryOfA.DeleteAsync($"{files}/{wrongOne}")).StatusCode);
+        var after = (await SecretaryOfA.GetFromJsonAsync<RecommendationView>($"/recommendations/{concluded.Recommendations.Single().Id}", ProblemAssertions.Json))!;
+        Assert.Equal(before + 1, after.Version);
+        Assert.Equal(["Biên bản sinh hoạt tháng 6.pdf"], after.Files.Select(f => f.FileName));
 
         // A file that is not this recommendation's is named; the minutes alone are evidence enough to report it done.
         (await (await SecretaryOfA.PostAsJsonAsync(reports, new { whatWasDone = "Đã sinh hoạt", done = true, fileIds = new[] { Guid.NewGuid() } }))

@@ -60,7 +60,7 @@ public static class EvidenceApi
         var evidence = EvidenceFile.OfFinding(inspection, findingId, held, file!.FileName, content, caller.AuditName, clock.GetUtcNow());
         db.EvidenceFiles.Add(evidence);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/inspections/{id}/findings/{findingId}/files/{evidence.Id}", EvidenceFileView.From(evidence));
+        return TypedResults.Created($"/inspections/{id}/findings/{findingId}/files/{evidence.Id}", EvidenceFileView.From(evidence, reportId: null));
     }
 
     public static async Task<FileContentHttpResult> DownloadOfFinding(Guid id, Guid findingId, Guid fileId, Caller caller, InspectionDbContext db,
@@ -88,7 +88,7 @@ public static class EvidenceApi
         caller.EnsureInspects();
         var file = await db.EvidenceFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.FindingId == findingId && f.InspectionId == id, ct)
             ?? throw new NotFoundException("file", fileId);
-        file.EnsureRemovable(inspection);
+        EvidenceFile.EnsureRemovableFrom(inspection);
         db.EvidenceFiles.Remove(file);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
@@ -104,7 +104,7 @@ public static class EvidenceApi
         var evidence = EvidenceFile.OfRecommendation(recommendation, held, file!.FileName, content, caller.AuditName, clock.GetUtcNow());
         db.EvidenceFiles.Add(evidence);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/recommendations/{id}/files/{evidence.Id}", EvidenceFileView.From(evidence));
+        return TypedResults.Created($"/recommendations/{id}/files/{evidence.Id}", EvidenceFileView.From(evidence, reportId: null));
     }
 
     public static async Task<FileContentHttpResult> DownloadOfRecommendation(Guid id, Guid fileId, Caller caller, InspectionDbContext db, CancellationToken ct)
@@ -115,13 +115,14 @@ public static class EvidenceApi
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    public static async Task<NoContent> RemoveOfRecommendation(Guid id, Guid fileId, Caller caller, InspectionDbContext db, CancellationToken ct)
+    public static async Task<NoContent> RemoveOfRecommendation(Guid id, Guid fileId, Caller caller, InspectionDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
-        var recommendation = await db.ReachableRecommendationAsync(caller, id, ct);
+        var recommendation = await db.ReachableRecommendationAsync(caller, id, ct, tracked: true);
         await caller.EnsureReportsForAsync(recommendation, db, ct);
         var file = await db.EvidenceFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.RecommendationId == id, ct)
             ?? throw new NotFoundException("file", fileId);
-        file.EnsureRemovable(null);
+        recommendation.TakeBackFile(fileId, clock.GetUtcNow());
         db.EvidenceFiles.Remove(file);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();

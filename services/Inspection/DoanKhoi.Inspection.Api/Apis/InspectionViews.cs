@@ -75,7 +75,7 @@ public sealed record EvidenceFileView(
     Guid Id, [property: StringLength(EvidenceFile.FileNameMaxLength)] string FileName, [property: StringLength(100)] string ContentType,
     [property: Range(0, EvidenceFile.MaxBytes)] long Size, [property: StringLength(256)] string UploadedBy, DateTimeOffset UploadedAt, Guid? ReportId)
 {
-    public static EvidenceFileView From(EvidenceFile f) => new(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt, f.ReportId);
+    public static EvidenceFileView From(EvidenceFile f, Guid? reportId) => new(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt, reportId);
 }
 
 public sealed record InspectionView(

@@ -246,7 +246,7 @@ public static class InspectionsApi
         var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.InspectionId == inspection.Id)
             .OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(MaxRecommendationsShown).ToListAsync(ct);
         var files = (await db.EvidenceFiles.AsNoTracking().Where(f => f.InspectionId == inspection.Id && f.FindingId != null).OrderBy(f => f.UploadedAt)
-            .Select(f => new { FindingId = f.FindingId!.Value, View = new EvidenceFileView(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt, f.ReportId) })
+            .Select(f => new { FindingId = f.FindingId!.Value, View = new EvidenceFileView(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt, null) })
             .ToListAsync(ct)).ToLookup(f => f.FindingId, f => f.View);
         var view = InspectionView.Of(inspection, caller, units, recommendations, files, VietnamTime.Today(clock));
         var personal = view.Findings.Where(f => f.IsPersonal && !f.Hidden).Select(f => f.Id).ToList();

@@ -94,9 +94,10 @@ public static class RecommendationsApi
     {
         var recommendation = await db.ReachableRecommendationAsync(caller, id, ct, tracked: true);
         await caller.EnsureReportsForAsync(recommendation, db, ct);
-        var waiting = request.FileIds is { Count: > 0 }
-            ? await db.EvidenceFiles.Where(f => f.RecommendationId == id && f.ReportId == null).ToListAsync(ct) : [];
-        recommendation.Report(request.WhatWasDone, request.Evidence, request.Done ?? false, caller.AuditName, clock.GetUtcNow(), request.FileIds, waiting);
+        // The ids of the files uploaded to it, not their contents: the report names them.
+        var uploaded = request.FileIds is { Count: > 0 }
+            ? (await db.EvidenceFiles.Where(f => f.RecommendationId == id).Select(f => f.Id).ToListAsync(ct)).ToHashSet() : [];
+        recommendation.Report(request.WhatWasDone, request.Evidence, request.Done ?? false, caller.AuditName, clock.GetUtcNow(), request.FileIds, uploaded);
         await db.SaveChangesAsync(ct);
         await standing.RecountAsync([recommendation.UnitId], ct);
         return TypedResults.Ok(await ViewAsync(recommendation, db, clock, ct));
@@ -128,10 +129,10 @@ public static class RecommendationsApi
     {
         var topic = await db.Inspections.Where(i => i.Id == r.InspectionId).Select(i => i.Topic).FirstOrDefaultAsync(ct) ?? "";
         var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.RecommendationId == r.Id).OrderBy(f => f.UploadedAt)
-            .Select(f => new EvidenceFileView(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt, f.ReportId)).ToListAsync(ct);
+            .Select(f => new EvidenceFileView(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt, null)).ToListAsync(ct);
         return new RecommendationView(r.Id, r.InspectionId, topic, r.AddresseeKind, r.AddresseeId, r.AddresseeName, r.UnitId, r.Action, r.DueOn, r.Status,
             r.IsOverdueOn(VietnamTime.Today(clock)), r.FindingIds,
             r.Reports.Select(p => new ReportView(p.Id, p.WhatWasDone, p.Evidence, p.Done, p.ReportedBy, p.ReportedAt, p.FileIds ?? [])).ToList(),
-            r.ClosedBy, r.ClosedAt, r.ReopenReason, r.Escalation, files, r.Version);
+            r.ClosedBy, r.ClosedAt, r.ReopenReason, r.Escalation, files.Select(f => f with { ReportId = r.ReportGiving(f.Id) }).ToList(), r.Version);
     }
 }

@@ -6,7 +6,8 @@ using DoanKhoi.Problems;
 namespace DoanKhoi.Inspection.Domain.Evidence;
 
 /// <summary>A photo or document (minh chứng) kept with a finding, recorded by the inspection team, or with a
-/// recommendation, uploaded by its unit to show what it did and then given with one of its reports.
+/// recommendation, uploaded by its unit to show what it did and then given with one of its reports (the
+/// report names it: <see cref="Recommendation.ReportGiving"/>).
 /// Recognised by its content, not its name. One with a finding about a person is personal data, as the finding is.</summary>
 public sealed class EvidenceFile
 {
@@ -23,8 +24,6 @@ public sealed class EvidenceFile
     public Guid? FindingId { get; private set; }
     /// <summary>The recommendation whose follow-up it shows, or null for one of a finding.</summary>
     public Guid? RecommendationId { get; private set; }
-    /// <summary>The report it was given with; null while the unit has uploaded it and not yet reported.</summary>
-    public Guid? ReportId { get; private set; }
     /// <summary>The unit it is about: the finding's or the recommendation's.</summary>
     public Guid UnitId { get; private set; }
     /// <summary>With a finding about a named person.</summary>
@@ -61,16 +60,11 @@ public sealed class EvidenceFile
         return file;
     }
 
-    /// <summary>Given with a report of what the unit did: it then stays with that report.</summary>
-    public void GivenWith(Guid reportId) => ReportId = reportId;
-
-    /// <summary>A file of a finding goes while the inspection is in progress; one of a recommendation until it is given with a report.</summary>
-    public void EnsureRemovable(Inspections.Inspection? inspection)
+    /// <summary>A finding's file goes while the inspection is in progress (one of a recommendation: <see cref="Recommendation.TakeBackFile"/>).</summary>
+    public static void EnsureRemovableFrom(Inspections.Inspection inspection)
     {
-        if (FindingId is not null && inspection?.Status != InspectionStatus.InProgress)
+        if (inspection.Status != InspectionStatus.InProgress)
             throw new DomainRuleException("A finding's evidence is removed while the inspection is in progress.");
-        if (ReportId is not null)
-            throw new DomainRuleException("The file was given with a report of what the unit did: it stays with the report.");
     }
 
     private static EvidenceFile Of(Guid inspectionId, Guid unitId, string? fileName, byte[] content, string by, DateTimeOffset now)

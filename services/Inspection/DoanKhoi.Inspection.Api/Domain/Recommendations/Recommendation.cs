@@ -94,10 +94,10 @@ public sealed class Recommendation : AggregateRoot
     }
 
     /// <summary>The unit reports what it did, with its evidence: links, and files it uploaded to the
-    /// recommendation (<paramref name="waiting"/>: those not yet given with a report) named by
-    /// <paramref name="fileIds"/>. Still in progress, or done; done needs a link or a file.</summary>
+    /// recommendation (<paramref name="uploaded"/>) named by <paramref name="fileIds"/>, each given with one
+    /// report only. Still in progress, or done; done needs a link or a file.</summary>
     public RecommendationReport Report(string? whatWasDone, IReadOnlyList<string>? evidence, bool done, string reportedBy, DateTimeOffset now,
-        IReadOnlyList<Guid>? fileIds = null, IReadOnlyCollection<Evidence.EvidenceFile>? waiting = null)
+        IReadOnlyList<Guid>? fileIds = null, IReadOnlySet<Guid>? uploaded = null)
     {
         if (Status == RecommendationStatus.Closed)
             throw new DomainRuleException("The recommendation is closed: the inspection committee verified it. Ask the committee to reopen it to report more.");
@@ -107,22 +107,30 @@ public sealed class Recommendation : AggregateRoot
         var errors = new FieldErrors();
         var text = errors.Check(() => InspectionText.Required(whatWasDone, "whatWasDone", ReportMaxLength, "Say what the unit did."));
         var links = InspectionText.Links(errors, "evidence", evidence, FindingDetails.MaxEvidence, FindingDetails.EvidenceMaxLength);
-        var files = new List<Evidence.EvidenceFile>();
         var ids = fileIds ?? [];
         for (var i = 0; i < ids.Count; i++)
-        {
-            if (waiting?.FirstOrDefault(f => f.Id == ids[i] && f.RecommendationId == Id && f.ReportId is null) is { } file) files.Add(file);
-            else errors.Add($"fileIds[{i}]", "That file was not uploaded to this recommendation, or was given with an earlier report: upload it again.");
-        }
+            if (uploaded?.Contains(ids[i]) != true || ReportGiving(ids[i]) is not null)
+                errors.Add($"fileIds[{i}]", "That file was not uploaded to this recommendation, or was given with an earlier report: upload it again.");
         if (done && links.Count == 0 && ids.Count == 0)
             errors.Add("evidence", "A recommendation reported done needs its evidence: a file, or a link to the document, minutes or photos.");
         errors.ThrowIfAny();
-        var report = new RecommendationReport(Guid.CreateVersion7(now), text!, links, done, reportedBy, now, files.Select(f => f.Id).Distinct().ToList());
-        foreach (var file in files) file.GivenWith(report.Id);
+        var report = new RecommendationReport(Guid.CreateVersion7(now), text!, links, done, reportedBy, now, ids.Distinct().ToList());
         _reports.Add(report);
         Status = done ? RecommendationStatus.Done : RecommendationStatus.InProgress;
         Changed(now);
         return report;
+    }
+
+    /// <summary>The report a file uploaded to the recommendation was given with, or null while it waits for one.</summary>
+    public Guid? ReportGiving(Guid fileId) => _reports.FirstOrDefault(r => r.FileIds?.Contains(fileId) == true)?.Id;
+
+    /// <summary>A file uploaded by mistake is taken back before a report gives it; the recommendation changes
+    /// with it, so a report naming the file at the same moment is a conflict, not a report of a file gone.</summary>
+    public void TakeBackFile(Guid fileId, DateTimeOffset now)
+    {
+        if (ReportGiving(fileId) is not null)
+            throw new DomainRuleException("The file was given with a report of what the unit did: it stays with the report.");
+        Changed(now);
     }
 
     /// <summary>The inspection committee verifies what was done and closes it.</summary>

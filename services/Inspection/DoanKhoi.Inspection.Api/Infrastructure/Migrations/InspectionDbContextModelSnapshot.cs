@@ -160,10 +160,6 @@ namespace DoanKhoi.Inspection.Api.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("recommendation_id");
 
-                    b.Property<Guid?>("ReportId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("report_id");
-
                     b.Property<long>("Size")
                         .HasColumnType("bigint")
                         .HasColumnName("size");
