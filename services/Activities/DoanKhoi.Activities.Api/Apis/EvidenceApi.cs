@@ -1,6 +1,7 @@
 using DoanKhoi.Activities.Domain;
 using DoanKhoi.Activities.Domain.Activities;
 using DoanKhoi.Activities.Infrastructure;
+using DoanKhoi.Files;
 using DoanKhoi.Problems;
 using DoanKhoi.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,14 +35,10 @@ public static class EvidenceApi
     {
         var activity = await db.ReachableAsync(caller, id, ct);
         caller.EnsureKeeps(new Organiser(activity.OrganiserLevel, activity.OrganiserId));
-        if (file is null) throw new ValidationFailedException("file", "Attach the photo or document as the form field 'file'.");
-        if (file.Length > EvidenceFile.MaxBytes)
-            throw new PayloadTooLargeException($"The file is {file.Length / (1024.0 * 1024):0.#} MB; a photo or document is at most {EvidenceFile.MaxBytes / (1024 * 1024)} MB.");
+        var content = await UploadedFile.ReadAsync(file, EvidenceFile.MaxBytes, ct);
         if (await db.EvidenceFiles.CountAsync(f => f.ActivityId == id, ct) >= EvidenceFile.MaxPerActivity)
             throw new DomainRuleException($"The activity has {EvidenceFile.MaxPerActivity} files already.");
-        using var content = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(content, ct);
-        var evidence = EvidenceFile.Of(activity, file.FileName, content.ToArray(), caller.AuditName, clock.GetUtcNow());
+        var evidence = EvidenceFile.Of(activity, file!.FileName, content, caller.AuditName, clock.GetUtcNow());
         db.EvidenceFiles.Add(evidence);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/activities/{id}/evidence/{evidence.Id}", EvidenceFileView.From(evidence));

@@ -1,5 +1,6 @@
 using DoanKhoi.Activities.Domain.Programme;
 using DoanKhoi.Activities.Infrastructure;
+using DoanKhoi.Files;
 using DoanKhoi.Messaging;
 using DoanKhoi.Organisation;
 
@@ -24,11 +25,7 @@ public static class ActivitiesServices
         builder.Services.AddOptions<DemoActivitiesOptions>().BindConfiguration("Demo");
         builder.Services.AddHostedService<DemoActivitiesLoader>();
         // An uploaded photo or document is at most EvidenceFile.MaxBytes long: the API description says so.
-        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer((schema, context, _) =>
-        {
-            if (context.JsonTypeInfo.Type == typeof(IFormFile)) schema.MaxLength = (int)Domain.Activities.EvidenceFile.MaxBytes;
-            return Task.CompletedTask;
-        }));
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.LimitUploadsTo(Domain.Activities.EvidenceFile.MaxBytes));
         return builder;
     }
 }

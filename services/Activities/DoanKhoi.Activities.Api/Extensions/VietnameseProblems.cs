@@ -177,10 +177,6 @@ public static class VietnameseProblems
             "'{0}' không phải trạng thái: chọn đã gửi, được công nhận, không công nhận hoặc đã áp dụng.",
         ["The file is not a photo (JPEG, PNG) or a document (PDF, Word .docx): send the photo or the scanned document itself."] =
             "Tệp không phải ảnh (JPEG, PNG) hay tài liệu (PDF, Word .docx): hãy gửi chính tấm ảnh hoặc bản scan tài liệu.",
-        ["Attach the photo or document as the form field 'file'."] =
-            "Hãy đính kèm ảnh hoặc tài liệu.",
-        ["The file is {0:0.#} MB; a photo or document is at most {1} MB."] =
-            "Tệp nặng {0:0.#} MB; mỗi ảnh hoặc tài liệu tối đa {1} MB.",
         ["The activity has {0} files already."] =
             "Hoạt động đã có {0} tệp minh chứng.",
     });

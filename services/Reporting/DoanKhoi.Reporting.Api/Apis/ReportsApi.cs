@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DoanKhoi.Contracts.Membership;
+using DoanKhoi.Files;
 using DoanKhoi.OpenApi;
 using DoanKhoi.Problems;
 using DoanKhoi.Reporting.Domain;
@@ -97,11 +98,8 @@ public static class ReportsApi
         await DefinitionAsync(db, programmes, year, code, ct);
         var (level, submitter, _, _) = await SubmitterAsync(db, caller, unitId, clusterId, ct);
         caller.EnsureSubmitsFor(level, submitter);
-        if (file is null || file.Length == 0) throw new ValidationFailedException("file", "Choose the file to upload.");
-        if (file.Length > ReportAttachment.MaxBytes) throw new PayloadTooLargeException($"A report's file is at most {ReportAttachment.MaxBytes / 1024 / 1024} MB.");
-        using var content = new MemoryStream();
-        await file.CopyToAsync(content, ct);
-        var attachment = ReportAttachment.Of(year, code, submitter, file.FileName, content.ToArray(), caller.AuditName, clock.GetUtcNow());
+        var content = await UploadedFile.ReadAsync(file, ReportAttachment.MaxBytes, ct);
+        var attachment = ReportAttachment.Of(year, code, submitter, file!.FileName, content, caller.AuditName, clock.GetUtcNow());
         db.ReportAttachments.Add(attachment);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/reports/attachments/{attachment.Id}", AttachmentView.From(attachment));

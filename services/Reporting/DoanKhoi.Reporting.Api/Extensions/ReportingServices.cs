@@ -1,3 +1,4 @@
+using DoanKhoi.Files;
 using DoanKhoi.Messaging;
 using DoanKhoi.Organisation;
 using DoanKhoi.Reporting.Consumers;
@@ -34,11 +35,7 @@ public static class ReportingServices
         builder.Services.AddSingleton<BoardRecounter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BoardRecounter>());
         // A report's document is at most ReportAttachment.MaxBytes long: the API description says so.
-        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer((schema, context, _) =>
-        {
-            if (context.JsonTypeInfo.Type == typeof(IFormFile)) schema.MaxLength = (int)Domain.Reports.ReportAttachment.MaxBytes;
-            return Task.CompletedTask;
-        }));
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.LimitUploadsTo(Domain.Reports.ReportAttachment.MaxBytes));
         return builder;
     }
 }

@@ -116,8 +116,6 @@ public static class VietnameseProblems
             "Tệp gửi kèm báo cáo tối đa {0} MB.",
         ["At most {0} documents go with a report."] =
             "Mỗi báo cáo gửi kèm tối đa {0} tài liệu.",
-        ["Choose the file to upload."] =
-            "Hãy chọn tệp để tải lên.",
         ["DoanKhoi counted {0} for the period: say why the figure is {1}."] =
             "DoanKhoi ghi nhận {0} trong kỳ: hãy nêu lý do số liệu là {1}.",
         ["Say until when the report is open (a date and time)."] =
