@@ -112,7 +112,11 @@ public class PortalInspectionCorrectionsTests(DoanKhoiSystem system)
         await MeetsWcagAaAsync(page);
         Assert.False((await committee.GetFromJsonAsync<JsonElement>($"/api/inspection/discipline/{decision}")).GetProperty("annulled").GetBoolean());
 
-        await page.GetByLabel("Lý do hủy quyết định").FillAsync("Đoàn viên đã đóng đủ đoàn phí trước ngày quyết định; quyết định sai căn cứ");
+        // The field re-renders with its error just before: typed, left, and still holding the reason before the send.
+        var reason = page.GetByLabel("Lý do hủy quyết định");
+        await reason.FillAsync("Đoàn viên đã đóng đủ đoàn phí trước ngày quyết định; quyết định sai căn cứ");
+        await reason.PressAsync("Tab");
+        await Expect(reason).ToHaveValueAsync("Đoàn viên đã đóng đủ đoàn phí trước ngày quyết định; quyết định sai căn cứ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Hủy quyết định kỷ luật" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith($"/members/{member}", StringComparison.Ordinal), new() { Timeout = 30_000 });
         var decisions = page.Locator(".discipline-list");
